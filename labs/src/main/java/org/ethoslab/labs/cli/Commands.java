@@ -1,0 +1,114 @@
+package org.ethoslab.labs.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.ethoslab.labs.core.Artifacts;
+import org.ethoslab.labs.core.EventSink;
+import org.ethoslab.labs.core.Evaluation;
+import org.ethoslab.labs.core.FailureKind;
+import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.Json;
+import org.ethoslab.labs.core.Lab;
+import org.ethoslab.labs.core.LabContext;
+import org.ethoslab.labs.core.LabFailure;
+import org.ethoslab.labs.core.LabRegistry;
+import org.ethoslab.labs.core.Params;
+
+/** The four CLI commands. Results go to {@code out}; failures are thrown as {@link LabFailure}. */
+final class Commands {
+    static final String USAGE = "usage: labs list | describe <lab> | run <job.json> --out DIR"
+            + " | evaluate <job.json> --artifacts DIR";
+
+    private final PrintStream out;
+    private final EventSink events;
+    private final LabRegistry registry = Labs.registry();
+
+    Commands(PrintStream out, EventSink events) {
+        this.out = out;
+        this.events = events;
+    }
+
+    void dispatch(List<String> args) throws Exception {
+        if (args.isEmpty()) {
+            throw LabFailure.badInput("command", "missing; " + USAGE);
+        }
+        switch (args.get(0)) {
+            case "list" -> list();
+            case "describe" -> describe(arg(args, 1, "lab"));
+            case "run" -> run(Path.of(arg(args, 1, "job")), Path.of(option(args, "--out")));
+            case "evaluate" -> evaluate(Path.of(arg(args, 1, "job")), Path.of(option(args, "--artifacts")));
+            default -> throw LabFailure.badInput("command", "unknown command " + args.get(0) + "; " + USAGE);
+        }
+    }
+
+    private void list() throws IOException {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (Lab lab : registry.all()) {
+            array.addObject().put("id", lab.spec().id()).put("version", lab.spec().version())
+                    .put("title", lab.spec().title());
+        }
+        out.println(Json.MAPPER.writeValueAsString(array));
+    }
+
+    private void describe(String labId) throws IOException {
+        out.println(Json.MAPPER.writeValueAsString(registry.find(labId, null).spec()));
+    }
+
+    private void run(Path jobFile, Path outDir) throws Exception {
+        JobInput job = JobInput.read(jobFile).withoutHidden();
+        Lab lab = registry.find(job.lab(), job.labVersion());
+        Params params = Params.validate(lab.spec(), job.params());
+        EngineSetup.configure(job.resources());
+        Files.createDirectories(outDir);
+        Path scratch = Files.createTempDirectory("labs-scratch-");
+        try {
+            LabContext ctx = new LabContext(job.seed(), events, scratch, outDir,
+                    LabContext.Device.of(job.resources().device()), job.resources().cpus());
+            lab.run(job, params, ctx);
+            long bytes = new Artifacts(outDir).totalBytes();
+            if (bytes > Artifacts.MAX_TOTAL_BYTES) {
+                throw new LabFailure(FailureKind.RUNTIME_ERROR, "artifacts total " + bytes + " bytes, more than the "
+                        + Artifacts.MAX_TOTAL_BYTES + " byte limit");
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private void evaluate(Path jobFile, Path artifactDir) throws Exception {
+        JobInput job = JobInput.read(jobFile);
+        Lab lab = registry.find(job.lab(), job.labVersion());
+        Params params = Params.validate(lab.spec(), job.params());
+        EngineSetup.configure(job.resources());
+        if (!Files.isDirectory(artifactDir)) {
+            throw LabFailure.badInput("--artifacts", "not a directory: " + artifactDir);
+        }
+        Evaluation evaluation = lab.evaluate(job, params, new Artifacts(artifactDir));
+        out.println(Json.MAPPER.writeValueAsString(evaluation));
+    }
+
+    private static String arg(List<String> args, int index, String name) {
+        if (args.size() <= index || args.get(index).startsWith("--")) {
+            throw LabFailure.badInput(name, "missing argument; " + USAGE);
+        }
+        return args.get(index);
+    }
+
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            throw LabFailure.badInput(name, "missing option; " + USAGE);
+        }
+        return args.get(i + 1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.ethoslab.labs.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one Jackson configuration every lab file (job, spec, events, artifacts, evaluation) is read and written with. */
+public final class Json {
+    /** Shared, thread-safe mapper: nulls omitted, map keys sorted so equal objects print byte-identically. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    private Json() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.ethoslab.labs.core;
+
+/**
+ * A graded lab. {@link #run} is the UNTRUSTED phase (it may execute student code: it trains and writes artifacts and
+ * events); {@link #evaluate} is the TRUSTED phase (it reads only artifacts and hidden data, never student code).
+ */
+public interface Lab {
+    LabSpec spec();
+
+    /** Trains, writes artifacts into {@code ctx.outDir()}, emits events. Throws {@link LabFailure} for typed errors. */
+    void run(JobInput job, Params params, LabContext ctx) throws Exception;
+
+    /** Scores the artifacts against hidden data ({@code job.hidden()}, or a documented default when absent). */
+    Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception;
+}
