@@ -92,11 +92,11 @@ final class SourceFiles {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
         String name = entry.getName();
-        if (entry.isDirectory() || isHidden(name) || name.startsWith("__MACOSX/")) {
-          continue;
-        }
         if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
           problems.add(name, 0, "zip entry path must be relative and stay inside the course folder");
+          continue;
+        }
+        if (entry.isDirectory() || isHidden(name) || name.startsWith("__MACOSX/")) {
           continue;
         }
         if (!budget.admit(name)) {
