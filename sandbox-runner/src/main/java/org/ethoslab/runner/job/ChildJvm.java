@@ -1,0 +1,49 @@
+package org.ethoslab.runner.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ethoslab.runner.sandbox.JobLimits;
+
+/**
+ * The JVM flags and environment of a labs CLI child: heap and OOM exit, the CPU share the JVM sees and the DJL and
+ * OpenMP thread pools pinned to it (a cgroup quota alone does not stop oversubscription), DJL offline with the
+ * runner's pre-warmed cache. Nothing secret: inside bwrap the environment is visible in /proc/1/cmdline.
+ */
+final class ChildJvm {
+
+  private ChildJvm() {
+  }
+
+  static List<String> options(JobLimits limits, String tmpDir) {
+    List<String> options = new ArrayList<>(List.of(
+        "-Xmx" + limits.heapMb() + "m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:ActiveProcessorCount=" + limits.cpus(),
+        "-XX:-UsePerfData",
+        "-Djava.io.tmpdir=" + tmpDir,
+        "-Dfile.encoding=UTF-8",
+        "-Dai.djl.offline=true",
+        "-Dai.djl.pytorch.num_threads=" + limits.cpus(),
+        "-Dai.djl.pytorch.num_interop_threads=" + limits.cpus()));
+    return options;
+  }
+
+  static Map<String, String> environment(JobLimits limits, String home, String tmpDir, Path javaHome,
+                                         Optional<Path> djlCache) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", javaHome.resolve("bin") + ":/usr/bin:/bin");
+    env.put("JAVA_HOME", javaHome.toString());
+    env.put("HOME", home);
+    env.put("TMPDIR", tmpDir);
+    env.put("LANG", "C.UTF-8");
+    env.put("OMP_NUM_THREADS", Integer.toString(limits.cpus()));
+    env.put("MKL_NUM_THREADS", Integer.toString(limits.cpus()));
+    env.put("DJL_OFFLINE", "true");
+    djlCache.ifPresent(cache -> env.put("DJL_CACHE_DIR", cache.toString()));
+    return env;
+  }
+}

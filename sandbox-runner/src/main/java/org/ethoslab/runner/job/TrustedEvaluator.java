@@ -1,0 +1,93 @@
+package org.ethoslab.runner.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ethoslab.runner.executor.StopSignal;
+import org.ethoslab.runner.executor.SupervisedProcess;
+import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.runner.sandbox.JobLimits;
+
+/**
+ * The trusted phase: {@code labs evaluate job.json --artifacts DIR} as a separate child JVM outside the sandbox,
+ * with the full job file (hidden data included) and the copied artifacts. No student code is on its class path;
+ * its stdout is the only source of graded numbers.
+ */
+final class TrustedEvaluator {
+
+  private static final long MAX_OUTPUT = 8L << 20;
+
+  private TrustedEvaluator() {
+  }
+
+  static JsonNode evaluate(JobEnvironment env, Path javaHome, JobLimits limits, Path jobFile, Path artifacts,
+                           Path workDir, StopSignal stop, ObjectMapper json) throws JobFailure {
+    List<String> argv = new ArrayList<>();
+    argv.add(javaHome.resolve("bin").resolve("java").toString());
+    argv.addAll(ChildJvm.options(limits, workDir.toString()));
+    argv.addAll(env.lab().command("evaluate", jobFile.toString(), "--artifacts", artifacts.toString()));
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(ChildJvm.environment(limits, workDir.toString(), workDir.toString(), javaHome,
+        env.djlCacheDir()));
+    StringBuilder stdout = new StringBuilder();
+    SupervisedProcess.Result result;
+    try {
+      result = SupervisedProcess.run(builder, env.evaluateTimeout(), MAX_OUTPUT, (stderr, line) -> {
+        if (!stderr) {
+          synchronized (stdout) {
+            stdout.append(line).append('\n');
+          }
+        }
+      }, stop, process -> {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      });
+    } catch (IOException e) {
+      throw JobFailure.system("The grading step could not start: " + e.getMessage(), e);
+    }
+    if (result.stopReason() != null) {
+      throw new JobFailure(FailureKind.SYSTEM, Outcome.CANCELLED, "Stopped during grading: " + result.stopReason());
+    }
+    if (result.timedOut() || result.outputExceeded()) {
+      throw JobFailure.system("The grading step did not finish within " + env.evaluateTimeout().toSeconds() + " s", null);
+    }
+    String message = VerdictClassifier.message(result.stderrHead());
+    if (result.exitCode() == VerdictClassifier.BAD_INPUT) {
+      // The artifacts the student's run wrote are missing or malformed: the run's fault, not the platform's.
+      throw new JobFailure(FailureKind.JOB, Outcome.RUNTIME_ERROR,
+          "Your run finished, but its results could not be graded: " + message);
+    }
+    if (result.exitCode() != 0) {
+      throw JobFailure.system("The grading step failed (exit " + result.exitCode() + "): " + message, null);
+    }
+    return parseEvaluation(stdout.toString(), json);
+  }
+
+  /** The whole stdout as one JSON object, or else its last line that is one. */
+  private static JsonNode parseEvaluation(String stdout, ObjectMapper json) throws JobFailure {
+    try {
+      JsonNode whole = json.readTree(stdout);
+      if (whole != null && whole.isObject()) {
+        return whole;
+      }
+    } catch (IOException notOneDocument) {
+      // Fall through to line by line.
+    }
+    List<String> lines = stdout.lines().toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      try {
+        JsonNode line = json.readTree(lines.get(i));
+        if (line != null && line.isObject()) {
+          return line;
+        }
+      } catch (IOException notJson) {
+        // Try the line before.
+      }
+    }
+    throw JobFailure.system("The grading step printed no Evaluation JSON object", null);
+  }
+}
