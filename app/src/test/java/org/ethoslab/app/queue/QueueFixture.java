@@ -1,0 +1,71 @@
+package org.ethoslab.app.queue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.ethoslab.app.runnerapi.RunnerRegistry;
+import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Small helpers the queue tests share: submit a job, claim as a runner, empty the queue. */
+public final class QueueFixture {
+
+  public static final RunnerCapabilities CPU_RUNNER =
+      new RunnerCapabilities(4, 8192, 0, 0, List.of(), "FULL", 2, "test");
+  public static final RunnerCapabilities GPU_RUNNER =
+      new RunnerCapabilities(8, 32768, 1, 16384, List.of(), "FULL", 2, "test");
+
+  private final LabJobService service;
+  private final JobLeases leases;
+  private final JdbcTemplate jdbc;
+
+  public QueueFixture(LabJobService service, JobLeases leases, JdbcTemplate jdbc) {
+    this.service = service;
+    this.leases = leases;
+    this.jdbc = jdbc;
+  }
+
+  /** The labs job JSON of a plain run (no student code). */
+  public static ObjectNode input(String lab) {
+    ObjectNode input = JsonNodeFactory.instance.objectNode().put("lab", lab).put("labVersion", "1").put("seed", 42);
+    input.putObject("params").put("epochs", 1);
+    input.putObject("hidden").put("labelsSeed", 7);
+    return input;
+  }
+
+  public LabJob submit(long userId, Long courseId) {
+    return service.submit(JobSubmission.of("w2s", "1", input("w2s"), userId, courseId));
+  }
+
+  public LabJob submit(JobSubmission submission) {
+    return service.submit(submission);
+  }
+
+  public Optional<LabJob> claim(long runnerId, RunnerCapabilities capabilities) {
+    try {
+      return leases.claim(runnerId, capabilities, true, Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Makes a job's lease run out now, as if its runner had stopped heartbeating a lease ago. */
+  public void expireLease(long jobId) {
+    jdbc.update("update lab_job set lease_expires_at = lease_expires_at - interval '1' day where id = ?", jobId);
+  }
+
+  /** Removes every job (and its events and artifacts) so each test starts from an empty queue. */
+  public void emptyQueue() {
+    jdbc.update("delete from lab_job_event");
+    jdbc.update("delete from lab_job_artifact");
+    jdbc.update("delete from lab_job");
+  }
+
+  /** A runner row to lease jobs to (lease_owner references it). */
+  public static long runnerId(RunnerRegistry registry, String name) {
+    return registry.register(name + "-" + System.nanoTime()).runnerId();
+  }
+}
