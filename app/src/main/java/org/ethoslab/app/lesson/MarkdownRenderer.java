@@ -1,0 +1,54 @@
+package org.ethoslab.app.lesson;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns curriculum Markdown (GFM tables, fenced code, {@code $…$}/{@code $$…$$} math) into HTML that is safe to put
+ * in a page: the Markdown's own HTML is passed through the parser and then everything is sanitized against an
+ * allow-list, so a script or event handler in a lesson file never reaches a browser.
+ */
+@Component
+public class MarkdownRenderer {
+
+  private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[a-zA-Z0-9_+-]{1,30}");
+  private static final Pattern MATH_CLASS = Pattern.compile("math-(inline|display)");
+
+  private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+      .and(Sanitizers.BLOCKS)
+      .and(Sanitizers.LINKS)
+      .and(Sanitizers.TABLES)
+      .and(Sanitizers.IMAGES)
+      .and(new HtmlPolicyBuilder()
+          .allowElements("pre", "code", "hr", "span", "div", "thead", "tbody", "th", "td", "tr", "del", "dl", "dt",
+              "dd")
+          .allowAttributes("class").matching(LANGUAGE_CLASS).onElements("code")
+          .allowAttributes("class").matching(MATH_CLASS).onElements("span")
+          .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
+          .toFactory());
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public MarkdownRenderer() {
+    List<org.commonmark.Extension> extensions = List.of(TablesExtension.create());
+    this.parser = Parser.builder().extensions(extensions).build();
+    this.renderer = HtmlRenderer.builder().extensions(extensions).build();
+  }
+
+  /** Sanitized HTML for the given Markdown. */
+  public String toSafeHtml(String markdown) {
+    MathSpans math = new MathSpans();
+    String protectedMarkdown = math.protect(markdown == null ? "" : markdown);
+    String html = renderer.render(parser.parse(protectedMarkdown));
+    return POLICY.sanitize(math.restore(html));
+  }
+}

@@ -1,0 +1,48 @@
+package org.ethoslab.app.system;
+
+import java.util.List;
+
+import org.ethoslab.app.account.CurrentUser;
+import org.ethoslab.app.lesson.CourseProgress;
+import org.ethoslab.app.lesson.ProgressService;
+import org.ethoslab.app.offering.Enrollment;
+import org.ethoslab.app.offering.EnrollmentRepository;
+import org.ethoslab.app.offering.JoinForm;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: a welcome for visitors, the student's courses with progress for signed-in users. */
+@Controller
+class HomeController {
+
+  static final String VIEW_WELCOME = "home/welcome";
+  static final String VIEW_DASHBOARD = "home/dashboard";
+
+  private final EnrollmentRepository enrollments;
+  private final ProgressService progressService;
+
+  HomeController(EnrollmentRepository enrollments, ProgressService progressService) {
+    this.enrollments = enrollments;
+    this.progressService = progressService;
+  }
+
+  /** One enrolled course on the dashboard. */
+  record EnrolledCourse(Enrollment enrollment, CourseProgress progress) {
+  }
+
+  @GetMapping("/")
+  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+    if (user == null) {
+      return VIEW_WELCOME;
+    }
+    List<EnrolledCourse> courses = enrollments.findByStudent(user.getAccountId()).stream()
+        .map(e -> new EnrolledCourse(e, progressService.progress(e.getOffering().getCourse().getId(),
+            java.util.Optional.of(e.getId()))))
+        .toList();
+    model.addAttribute("enrolledCourses", courses);
+    model.addAttribute("joinForm", new JoinForm());
+    return VIEW_DASHBOARD;
+  }
+}
