@@ -78,7 +78,7 @@ class CourseContentTests {
     assertThat(quiz.questions()).extracting(Quiz.Question::type)
         .contains(Quiz.QuestionType.SINGLE, Quiz.QuestionType.MULTIPLE, Quiz.QuestionType.NUMERIC);
     LabItem lab = (LabItem) w2s.items().stream().filter(LabItem.class::isInstance).findFirst().orElseThrow();
-    assertThat(lab.defaults()).containsEntry("task", "legal").containsEntry("voting", "soft")
+    assertThat(lab.defaults()).containsEntry("task", "safety").containsEntry("voting", "soft")
         .containsEntry("numSeeds", 5).containsEntry("numTeachers", 3);
     assertThat(lab.instructions()).contains("SoftVote", "HardVote", "safety", "toxicity");
   }
