@@ -28,7 +28,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) && loginPath.equals(request.getServletPath()));
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !("POST".equals(request.getMethod()) && loginPath.equals(path));
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
@@ -59,8 +60,10 @@ class WebSecurityConfiguration {
             .successHandler(LoginOutcomeHandlers.success(throttle))
             .failureHandler(LoginOutcomeHandlers.failure(throttle, LOGIN_PATH))
             .permitAll())
-        // Lets a Prometheus scraper use an admin account; browsers still get the login page.
+        // Basic credentials are accepted (a Prometheus scraper with an admin account), but whoever is not signed in
+        // is always sent to the login page rather than given a 401 with a browser password prompt.
         .httpBasic(basic -> { })
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH)))
         .rememberMe(remember -> remember
             .key(rememberMeKey)
             .tokenRepository(rememberMeTokens)
