@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,11 @@ class JobClaimer {
   private final QueueProperties properties;
   private final Clock clock;
 
-  JobClaimer(NamedParameterJdbcTemplate jdbc, LabJobRepository jobs, QueueProperties properties, Clock queueClock) {
+  JobClaimer(NamedParameterJdbcTemplate jdbc, LabJobRepository jobs, QueueProperties properties, ObjectProvider<Clock> clocks) {
     this.jdbc = jdbc;
     this.jobs = jobs;
     this.properties = properties;
-    this.clock = queueClock;
+    this.clock = clocks.getIfUnique(Clock::systemUTC);
   }
 
   /** Leases the best job for the runner, or returns empty when none fits right now. */

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.ethoslab.runner.protocol.JobEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The events a job's runner forwarded (progress, logs, metric points), stored once per sequence number: a batch sent
- * again after a lost reply changes nothing.
+ * The events a job's runner forwarded (progress, logs, metric points), stored once per attempt and sequence number: a
+ * batch sent again after a lost reply changes nothing, and a runner that takes over a re-queued job numbers its own
+ * events from 1 without colliding with the events of the attempt that died.
  */
 @Service
 public class JobEventLog {
@@ -32,10 +34,10 @@ public class JobEventLog {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  JobEventLog(LabJobRepository jobs, NamedParameterJdbcTemplate jdbc, Clock queueClock) {
+  JobEventLog(LabJobRepository jobs, NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clocks) {
     this.jobs = jobs;
     this.jdbc = jdbc;
-    this.clock = queueClock;
+    this.clock = clocks.getIfUnique(Clock::systemUTC);
   }
 
   /**
@@ -57,25 +59,29 @@ public class JobEventLog {
     if (bySeq.isEmpty()) {
       return new Appended(0, 0);
     }
-    List<Long> present = jdbc.queryForList("select seq from lab_job_event where job_id = :job and seq in (:seqs)",
-        new MapSqlParameterSource("job", jobId).addValue("seqs", bySeq.keySet()), Long.class);
+    int attempt = job.getAttempt();
+    List<Long> present = jdbc.queryForList("select seq from lab_job_event where job_id = :job and attempt = :attempt"
+        + " and seq in (:seqs)", new MapSqlParameterSource("job", jobId).addValue("attempt", attempt)
+        .addValue("seqs", bySeq.keySet()), Long.class);
     present.forEach(bySeq::remove);
     if (lateResend && !bySeq.isEmpty()) {
       throw new JobConflictException("job " + jobId + " already ended; events " + bySeq.keySet() + " are new");
     }
     List<MapSqlParameterSource> rows = new ArrayList<>();
-    bySeq.forEach((seq, typeAndData) -> rows.add(new MapSqlParameterSource("job", jobId).addValue("seq", seq)
-        .addValue("type", typeAndData[0]).addValue("data", typeAndData[1])));
-    jdbc.batchUpdate("insert into lab_job_event (job_id, seq, type, data) values (:job, :seq, :type, :data)",
+    bySeq.forEach((seq, typeAndData) -> rows.add(new MapSqlParameterSource("job", jobId).addValue("attempt", attempt)
+        .addValue("seq", seq).addValue("type", typeAndData[0]).addValue("data", typeAndData[1])));
+    jdbc.batchUpdate("insert into lab_job_event (job_id, attempt, seq, type, data)"
+        + " values (:job, :attempt, :seq, :type, :data)",
         rows.toArray(MapSqlParameterSource[]::new));
     return new Appended(rows.size(), present.size());
   }
 
-  /** Events of a job after {@code afterSeq}, in order, for live progress pages. */
+  /** Events of one attempt of a job after {@code afterSeq}, in order, for live progress pages. */
   @Transactional(readOnly = true)
-  public List<StoredEvent> after(long jobId, long afterSeq) {
-    return jdbc.query("select seq, type, data from lab_job_event where job_id = :job and seq > :after order by seq",
-        new MapSqlParameterSource("job", jobId).addValue("after", afterSeq),
+  public List<StoredEvent> after(long jobId, int attempt, long afterSeq) {
+    return jdbc.query("select seq, type, data from lab_job_event where job_id = :job and attempt = :attempt"
+        + " and seq > :after order by seq",
+        new MapSqlParameterSource("job", jobId).addValue("attempt", attempt).addValue("after", afterSeq),
         (rs, i) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3)));
   }
 

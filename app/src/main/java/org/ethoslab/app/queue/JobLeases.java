@@ -13,6 +13,7 @@ import org.ethoslab.runner.protocol.CompleteRequest;
 import org.ethoslab.runner.protocol.HeartbeatResponse;
 import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +37,13 @@ public class JobLeases {
   private final ObjectMapper json = new ObjectMapper();
 
   JobLeases(JobClaimer claimer, LabJobRepository jobs, QueueSignal signal, QueueProperties properties,
-            ApplicationEventPublisher events, Clock queueClock) {
+            ApplicationEventPublisher events, ObjectProvider<Clock> clocks) {
     this.claimer = claimer;
     this.jobs = jobs;
     this.signal = signal;
     this.properties = properties;
     this.events = events;
-    this.clock = queueClock;
+    this.clock = clocks.getIfUnique(Clock::systemUTC);
   }
 
   /**

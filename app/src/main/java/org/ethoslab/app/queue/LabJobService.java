@@ -3,6 +3,7 @@ package org.ethoslab.app.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,11 @@ public class LabJobService {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  LabJobService(LabJobRepository jobs, QueueSignal signal, ApplicationEventPublisher events, Clock queueClock) {
+  LabJobService(LabJobRepository jobs, QueueSignal signal, ApplicationEventPublisher events, ObjectProvider<Clock> clocks) {
     this.jobs = jobs;
     this.signal = signal;
     this.events = events;
-    this.clock = queueClock;
+    this.clock = clocks.getIfUnique(Clock::systemUTC);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +37,9 @@ public class RunnerRegistry {
   private final SecureRandom random = new SecureRandom();
   private final ObjectMapper json = new ObjectMapper();
 
-  RunnerRegistry(RunnerRepository runners, Clock queueClock) {
+  RunnerRegistry(RunnerRepository runners, ObjectProvider<Clock> clocks) {
     this.runners = runners;
-    this.clock = queueClock;
+    this.clock = clocks.getIfUnique(Clock::systemUTC);
   }
 
   /** Registers a runner; the returned token is the only copy there will ever be. */
