@@ -56,13 +56,14 @@ final class ItemReader {
     if (markdown.frontMatter().isPresent()) {
       YamlMapping front = markdown.frontMatter().get();
       front.allowOnly(FRONT_MATTER_KEYS);
-      title = front.optionalString("title", "").strip();
+      // Kept exactly as written, so that an exported title loads back unchanged.
+      title = front.optionalString("title", "");
       minutes = front.optionalInt("minutes", 0, 1, 600);
     }
-    if (title.isEmpty()) {
+    if (title.isBlank()) {
       title = markdown.firstHeading().orElse("");
     }
-    if (title.isEmpty()) {
+    if (title.isBlank()) {
       problems.add(path, 1, "has no title: add 'title:' to the front matter or start with a '# Heading'");
     }
     if (markdown.body().isBlank()) {
