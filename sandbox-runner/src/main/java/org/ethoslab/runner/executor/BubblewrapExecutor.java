@@ -118,7 +118,7 @@ final class BubblewrapExecutor implements Executor {
       argv.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid(), "--regid=" + uid(), "--clear-groups",
           "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
     }
-    argv.addAll(Rlimits.prlimitPrefix(request.limits(), dropPrivileges));
+    argv.addAll(Rlimits.prlimitPrefix(request.limits()));
     argv.addAll(bwrapArguments(command.environment()));
     argv.add(settings.javaBinary().toString());
     argv.addAll(command.jvmOptions());
@@ -140,7 +140,8 @@ final class BubblewrapExecutor implements Executor {
     SupervisedProcess.Result corrected = new SupervisedProcess.Result(exit, result.timedOut(), result.outputExceeded(),
         result.stopReason(), result.elapsed(), result.stderrHead(), result.outputBytes());
     return new StageOutcome(corrected, setupFailed, setupFailed ? result.stderrHead().strip() : "",
-        jail != null && jail.oomKilled(), jail == null ? OptionalLong.empty() : jail.cpuMicros());
+        jail != null && jail.oomKilled(), jail == null ? OptionalLong.empty() : jail.cpuMicros(),
+        jail != null && jail.pidsLimitHit());
   }
 
   private List<String> bwrapArguments(Map<String, String> environment) {
@@ -155,7 +156,9 @@ final class BubblewrapExecutor implements Executor {
     args.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
         "--bind", request.jobDir().toString(), JOB_DIR_INSIDE,
         "--size", Long.toString(request.limits().tmpMb() << 20), "--tmpfs", "/tmp",
-        "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE));
+        "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE,
+        // bwrap's own root is a writable tmpfs: make it read-only, leaving only /job and /tmp writable.
+        "--remount-ro", "/"));
     environment.forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
     return args;
   }

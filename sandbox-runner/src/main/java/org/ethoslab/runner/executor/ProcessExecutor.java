@@ -39,7 +39,7 @@ final class ProcessExecutor implements Executor {
   @Override
   public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
       throws ExecutorException {
-    List<String> argv = new ArrayList<>(Rlimits.prlimitPrefix(request.limits(), false));
+    List<String> argv = new ArrayList<>(Rlimits.prlimitPrefix(request.limits()));
     argv.add(settings.javaBinary().toString());
     argv.addAll(command.jvmOptions());
     argv.addAll(command.program());
@@ -49,7 +49,7 @@ final class ProcessExecutor implements Executor {
     try {
       SupervisedProcess.Result result = SupervisedProcess.run(builder, request.limits().wallTime(),
           request.limits().outputBytes(), sink, stop, this::killTree);
-      return new StageOutcome(result, false, "", false, OptionalLong.empty());
+      return new StageOutcome(result, false, "", false, OptionalLong.empty(), false);
     } catch (IOException e) {
       throw new ExecutorException("Could not start the child JVM: " + e.getMessage(), e);
     }

@@ -20,19 +20,16 @@ final class Rlimits {
   }
 
   /**
-   * @param processes also limit the number of processes of the uid (only meaningful for a per-slot uid: as root or
-   *                  as the runner's own user it would count the wrong processes)
+   * No RLIMIT_NPROC: it counts every process of the uid, zombies included (where init does not reap them, as on
+   * some container hosts, they pile up across jobs); the pids cgroup counts the job's own live tasks.
    */
-  static List<String> prlimitPrefix(JobLimits limits, boolean processes) {
+  static List<String> prlimitPrefix(JobLimits limits) {
     if (!available()) {
       return List.of();
     }
     String cpu = "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + CPU_GRACE_SECONDS);
     String fsize = "--fsize=" + limits.fileSizeBytes();
     String nofile = "--nofile=" + limits.openFiles();
-    if (processes) {
-      return List.of(PRLIMIT.toString(), cpu, "--core=0", fsize, nofile, "--nproc=" + limits.maxProcesses());
-    }
     return List.of(PRLIMIT.toString(), cpu, "--core=0", fsize, nofile);
   }
 }

@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * @param setupDetail bubblewrap's own message in that case
  * @param oomKilled   the kernel OOM-killed a process of the job's memory cgroup
  * @param cpuMicros   CPU time the job used, where a cgroup measured it
+ * @param pidsLimitHit the job tried to start more processes or threads than its cgroup allowed
  */
 public record StageOutcome(SupervisedProcess.Result process, boolean setupFailed, String setupDetail, boolean oomKilled,
-                           OptionalLong cpuMicros) {
+                           OptionalLong cpuMicros, boolean pidsLimitHit) {
 }

@@ -57,6 +57,10 @@ final class VerdictClassifier {
       return job(Outcome.CPU_LIMIT_EXCEEDED, "Your run used more than " + limits.cpuSeconds()
           + " s of CPU time and was stopped.");
     }
+    if (exit != 0 && stage.pidsLimitHit()) {
+      return job(Outcome.RUNTIME_ERROR, "Your run tried to use more than " + limits.maxProcesses()
+          + " processes and threads (the limit) and failed: " + orNone(message(run.stderrHead())));
+    }
     String detail = message(run.stderrHead());
     String message = detail.isEmpty() ? "no message" : detail;
     return switch (exit) {
@@ -84,6 +88,10 @@ final class VerdictClassifier {
     Matcher kind = KIND_LINE.matcher(first);
     String text = kind.matches() ? kind.group(2) : first;
     return trim(text);
+  }
+
+  private static String orNone(String detail) {
+    return detail.isEmpty() ? "no message" : detail;
   }
 
   private static String trim(String text) {

@@ -62,6 +62,12 @@ public final class CgroupJail implements AutoCloseable {
     return counter(file, "oom_kill").orElse(0) > 0;
   }
 
+  /** True when the job tried to start more processes or threads than {@code pids.max} allowed. */
+  public boolean pidsLimitHit() {
+    Path dir = unified ? dirs.get("unified") : dirs.get("pids");
+    return counter(dir.resolve("pids.events"), "max").orElse(0) > 0;
+  }
+
   /** CPU time used by the job so far in microseconds, where a CPU accounting controller is mounted. */
   public OptionalLong cpuMicros() {
     if (unified) {

@@ -1,0 +1,170 @@
+package org.ethoslab.runner.loop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ethoslab.runner.client.RetryPolicy;
+import org.ethoslab.runner.client.RunnerApiClient;
+import org.ethoslab.runner.client.RunnerApiException;
+import org.ethoslab.runner.executor.ExecutorProvider;
+import org.ethoslab.runner.executor.StopSignal;
+import org.ethoslab.runner.job.JobLifecycle;
+import org.ethoslab.runner.protocol.ClaimRequest;
+import org.ethoslab.runner.protocol.ClaimResponse;
+import org.ethoslab.runner.protocol.RunnerCapabilities;
+
+/**
+ * The runner's main loop: one thread per slot, each long-polling for a job, running it, and polling again. A job's
+ * failure (or a bug in handling it) is logged and the slot carries on; errors talking to the app back off with
+ * jitter. {@link #stop()} asks running jobs to stop and waits for the slots.
+ */
+public final class RunnerLoop {
+
+  private static final Logger LOG = Logger.getLogger(RunnerLoop.class.getName());
+
+  private final RunnerApiClient client;
+  private final ExecutorProvider provider;
+  private final JobLifecycle lifecycle;
+  private final RunnerCapabilities capabilities;
+  private final String runnerId;
+  private final ObjectMapper json;
+  private final ScheduledExecutorService timers;
+  private final Map<Long, StopSignal> running = new ConcurrentHashMap<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicLong finished = new AtomicLong();
+  private final Instant startedAt = Instant.now();
+  private final boolean studentCode;
+  private volatile boolean stopping;
+  private volatile String lastError;
+
+  public RunnerLoop(RunnerApiClient client, ExecutorProvider provider, JobLifecycle lifecycle,
+                    RunnerCapabilities capabilities, String runnerId, boolean studentCode, ObjectMapper json) {
+    this.client = client;
+    this.provider = provider;
+    this.lifecycle = lifecycle;
+    this.capabilities = capabilities;
+    this.runnerId = runnerId;
+    this.studentCode = studentCode;
+    this.json = json;
+    this.timers = Executors.newScheduledThreadPool(2, task -> {
+      Thread thread = new Thread(task, "runner-timers");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Starts one thread per slot. */
+  public synchronized void start() {
+    for (int i = 0; i < capabilities.slots(); i++) {
+      Thread thread = new Thread(this::slotLoop, "runner-slot-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+  }
+
+  private void slotLoop() {
+    Optional<Integer> slot = provider.acquire();
+    if (slot.isEmpty()) {
+      LOG.severe("No free slot for " + Thread.currentThread().getName());
+      return;
+    }
+    int failures = 0;
+    try {
+      while (!stopping) {
+        try {
+          Optional<ClaimResponse> claim = client.claim(new ClaimRequest(runnerId, capabilities));
+          failures = 0;
+          lastError = null;
+          if (claim.isPresent() && !stopping) {
+            runJob(claim.get(), slot.get());
+          }
+        } catch (IOException | RunnerApiException e) {
+          failures++;
+          lastError = e.getMessage();
+          long wait = RetryPolicy.DEFAULT.delay(failures, Optional.empty()).toMillis();
+          LOG.warning("Claim failed (" + e.getMessage() + "); next try in " + wait + " ms");
+          Thread.sleep(wait);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      provider.release(slot.get());
+    }
+  }
+
+  private void runJob(ClaimResponse claim, int slot) throws InterruptedException {
+    StopSignal stop = new StopSignal();
+    running.put(claim.jobId(), stop);
+    LOG.info("Job " + claim.jobId() + " (" + claim.lab() + "@" + claim.labVersion() + ", attempt " + claim.attempt()
+        + ") in slot " + slot);
+    try {
+      new JobSession(client, timers, runnerId).run(claim, slot, lifecycle, stop, json);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Throwable e) {
+      // Survive anything one job does: the lease expires and the app re-queues it.
+      LOG.log(Level.SEVERE, "Job " + claim.jobId() + " failed inside the runner", e);
+    } finally {
+      running.remove(claim.jobId());
+      finished.incrementAndGet();
+    }
+  }
+
+  /** Stops claiming, stops running jobs (they complete as infrastructure errors and run again) and waits. */
+  public void stop() {
+    stopping = true;
+    running.values().forEach(signal -> signal.stop(StopSignal.Reason.SHUTDOWN));
+    List<Thread> slots;
+    synchronized (this) {
+      slots = List.copyOf(threads);
+    }
+    // Let stopped jobs report themselves (complete as an infrastructure error) before long-polls are cut short.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Thread thread : slots) {
+      thread.interrupt();
+    }
+    for (Thread thread : slots) {
+      try {
+        thread.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    timers.shutdownNow();
+  }
+
+  /** Cancels a running job from this side (used by tests and by an operator). */
+  public boolean cancel(long jobId) {
+    StopSignal signal = running.get(jobId);
+    if (signal != null) {
+      signal.stop(StopSignal.Reason.CANCELLED);
+    }
+    return signal != null;
+  }
+
+  public RunnerStatus status() {
+    return new RunnerStatus(capabilities.isolation(), provider.features().detail(), studentCode,
+        capabilities.slots(), List.copyOf(running.keySet()), finished.get(), lastError, startedAt);
+  }
+}
