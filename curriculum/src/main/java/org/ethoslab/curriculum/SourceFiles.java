@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +49,10 @@ final class SourceFiles {
     return new String(files.get(path), StandardCharsets.UTF_8);
   }
 
-  /** Reads every regular file under {@code root}; hidden files and folders (names starting with a dot) are skipped. */
+  /**
+   * Reads every regular file under {@code root}; hidden files and folders (names starting with a dot) and
+   * symbolic links are skipped, so a link cannot pull in a file from outside the curriculum.
+   */
   static SourceFiles fromDirectory(Path root, ProblemList problems) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     if (!Files.isDirectory(root)) {
@@ -57,7 +61,7 @@ final class SourceFiles {
     }
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(root)) {
-      paths = walk.filter(Files::isRegularFile).sorted().toList();
+      paths = walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     } catch (IOException e) {
       problems.add(root.toString(), 0, "cannot be listed: " + e.getMessage());
       return new SourceFiles(files);

@@ -90,6 +90,17 @@ class CurriculumEdgeCaseTests {
   }
 
   @Test
+  void symbolicLinksAreNotFollowed() throws Exception {
+    Path outside = Files.writeString(Files.createTempDirectory(root, "outside").resolve("secret.md"), "# Secret\n");
+    Path dir = new CurriculumFixture().without(CurriculumFixture.LESSON).writeTo(root.resolve("linked"));
+    Files.createSymbolicLink(dir.resolve(CurriculumFixture.LESSON), outside);
+
+    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir));
+
+    assertThat(thrown).isInstanceOf(CurriculumException.class).hasMessageContaining("file 'intro.md' does not exist");
+  }
+
+  @Test
   void courseWithoutModulesIsReported() throws Exception {
     Path dir = root.resolve("only");
     Files.createDirectories(dir.resolve("demo"));
