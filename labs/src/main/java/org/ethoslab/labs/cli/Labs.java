@@ -1,6 +1,7 @@
 package org.ethoslab.labs.cli;
 
 import org.ethoslab.labs.core.LabRegistry;
+import org.ethoslab.labs.w2s.W2sLab;
 
 /** The labs this build ships, in one place. */
 public final class Labs {
@@ -8,6 +9,6 @@ public final class Labs {
     }
 
     public static LabRegistry registry() {
-        return new LabRegistry();
+        return new LabRegistry().register(new W2sLab());
     }
 }

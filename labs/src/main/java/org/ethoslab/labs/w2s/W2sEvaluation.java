@@ -1,0 +1,171 @@
+package org.ethoslab.labs.w2s;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ethoslab.labs.core.Artifacts;
+import org.ethoslab.labs.core.Evaluation;
+import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.Json;
+import org.ethoslab.labs.core.LabFailure;
+import org.ethoslab.labs.core.LabSpec;
+import org.ethoslab.labs.core.Rubric;
+import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.labs.data.HashedBagOfWords;
+import org.ethoslab.labs.data.TextExample;
+import org.ethoslab.labs.eval.BootstrapCi;
+import org.ethoslab.labs.eval.ClassificationMetrics;
+import org.ethoslab.labs.eval.Pgr;
+import org.ethoslab.labs.nn.SentenceEncoder;
+import org.ethoslab.labs.nn.StackedClassifier;
+import org.ethoslab.labs.nn.StackedModels;
+
+/**
+ * The trusted phase of the W2S lab: loads the run's parameter files (never student code), draws a hidden test set
+ * from {@code hidden.evalSeed} — by default the job seed mixed with the stream name {@code "w2s-hidden-test"} —
+ * and scores weak ensemble (reference voting), W2S student and ceiling on it; checks the hook probe outputs
+ * against the reference implementations; applies the rubric.
+ */
+final class W2sEvaluation {
+    static final int BOOTSTRAP_RESAMPLES = 2000;
+
+    private W2sEvaluation() {
+    }
+
+    static long evalSeed(JobInput job) {
+        if (job.hidden() != null && job.hidden().has("evalSeed")) {
+            if (!job.hidden().get("evalSeed").canConvertToLong()) {
+                throw LabFailure.badInput("hidden.evalSeed", "must be an integer, got " + job.hidden().get("evalSeed"));
+            }
+            return job.hidden().get("evalSeed").asLong();
+        }
+        return Seeds.derive(job.seed(), "w2s-hidden-test");
+    }
+
+    static Evaluation evaluate(LabSpec spec, JobInput job, W2sConfig cfg, Artifacts artifacts, int cpus)
+            throws Exception {
+        W2sArtifacts manifest = artifacts.readJson(W2sArtifacts.MANIFEST, W2sArtifacts.class);
+        if (manifest.numSeeds() != cfg.numSeeds() || manifest.numTeachers() != cfg.numTeachers()) {
+            throw LabFailure.badInput("artifacts", W2sArtifacts.MANIFEST + " describes " + manifest.numSeeds()
+                    + " seeds x " + manifest.numTeachers() + " teachers, the job asked for " + cfg.numSeeds()
+                    + " x " + cfg.numTeachers());
+        }
+        long evalSeed = evalSeed(job);
+        List<TextExample> test = cfg.task().generator().generate(cfg.testSize(), new SplittableRandom(evalSeed));
+        int[] labels = test.stream().mapToInt(TextExample::label).toArray();
+        float[][] bow = new HashedBagOfWords(cfg.weakBuckets()).features(test);
+        float[][] strong;
+        try (SentenceEncoder encoder = SentenceEncoder.load(cpus)) {
+            strong = StrongFeatures.of(test, encoder, null);
+        }
+        float[][][] teacherProbs = predict(artifacts, W2sArtifacts.TEACHERS, cfg.teacherBlock(), cfg.weakBuckets(),
+                bow);
+        float[][][] w2sProbs = predict(artifacts, W2sArtifacts.W2S, cfg.strongBlock(), cfg.strongDim(), strong);
+        float[][][] ceilProbs = predict(artifacts, W2sArtifacts.CEILING, cfg.strongBlock(), cfg.strongDim(), strong);
+        Voting voting = cfg.referenceVoting();
+        List<Map<String, Object>> perSeed = new ArrayList<>();
+        int n = cfg.numSeeds();
+        int k = cfg.numTeachers();
+        double[] weak = new double[n];
+        double[] w2s = new double[n];
+        double[] ceil = new double[n];
+        double[] pgr = new double[n];
+        double[] aucW2s = new double[n];
+        for (int i = 0; i < n; i++) {
+            weak[i] = ClassificationMetrics.accuracy(combine(voting,
+                    java.util.Arrays.copyOfRange(teacherProbs, i * k, (i + 1) * k)), labels);
+            w2s[i] = ClassificationMetrics.accuracy(w2sProbs[i], labels);
+            ceil[i] = ClassificationMetrics.accuracy(ceilProbs[i], labels);
+            pgr[i] = Pgr.of(weak[i], w2s[i], ceil[i]);
+            double[] scores = new double[labels.length];
+            for (int j = 0; j < scores.length; j++) {
+                scores[j] = w2sProbs[i][j][1];
+            }
+            aucW2s[i] = ClassificationMetrics.rocAuc(scores, labels);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seed", i + 1);
+            row.put("acc.weak", weak[i]);
+            row.put("acc.w2s", w2s[i]);
+            row.put("acc.ceiling", ceil[i]);
+            row.put("pgr", Double.isNaN(pgr[i]) ? null : pgr[i]);
+            row.put("auc.w2s", aucW2s[i]);
+            perSeed.add(row);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("acc.weak", BootstrapCi.median(weak));
+        metrics.put("acc.w2s", BootstrapCi.median(w2s));
+        metrics.put("acc.ceiling", BootstrapCi.median(ceil));
+        metrics.put("auc.w2s", BootstrapCi.median(aucW2s));
+        metrics.put("pgr.median", BootstrapCi.median(pgr));
+        BootstrapCi.Interval ci = BootstrapCi.ofMedian(pgr, 0.95, BOOTSTRAP_RESAMPLES, Seeds.derive(evalSeed, "ci"));
+        metrics.put("pgr.ciLow", ci.low());
+        metrics.put("pgr.ciHigh", ci.high());
+        Map<String, Double> hooks = HookProbes.agreement(readProbes(artifacts), job.seed());
+        hooks.forEach((hook, share) -> metrics.put("hooks." + hook + ".agreement", share));
+        metrics.put("hooks.agreement", hooks.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+
+        List<Evaluation.CheckResult> checks = Rubric.score(spec, job.rubric(), metrics);
+        double score = checks.stream().mapToDouble(Evaluation.CheckResult::earned).sum();
+        double max = checks.stream().mapToDouble(Evaluation.CheckResult::points).sum();
+        Map<String, Object> charts = new LinkedHashMap<>();
+        Map<String, Object> bySeed = new LinkedHashMap<>();
+        bySeed.put("seeds", perSeed.stream().map(r -> r.get("seed")).toList());
+        bySeed.put("weak", weak);
+        bySeed.put("w2s", w2s);
+        bySeed.put("ceiling", ceil);
+        charts.put("accuracyBySeed", bySeed);
+        charts.put("pgrBySeed", pgr);
+        Map<String, Double> finite = new LinkedHashMap<>();
+        metrics.forEach((name, v) -> finite.put(name, v == null || v.isNaN() ? null : v));
+        return new Evaluation("w2s", spec.version(), finite, perSeed, checks, score, max, charts);
+    }
+
+    private static float[][][] predict(Artifacts artifacts, String file, StackedClassifier block, int dim,
+                                       float[][] features) throws Exception {
+        Path path = artifacts.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw LabFailure.badInput("artifacts", "missing model file " + file);
+        }
+        try (StackedModels models = StackedModels.load(file, block, dim, W2sConfig.CLASSES, Files.readAllBytes(path),
+                Device.cpu())) {
+            return models.predictProba(features);
+        } catch (java.io.IOException e) {
+            throw LabFailure.badInput("artifacts", file + ": " + e.getMessage());
+        }
+    }
+
+    private static float[][] combine(Voting voting, float[][][] teacherProbs) {
+        float[][] out = new float[teacherProbs[0].length][];
+        for (int i = 0; i < out.length; i++) {
+            double[][] in = new double[teacherProbs.length][];
+            for (int k = 0; k < teacherProbs.length; k++) {
+                in[k] = new double[teacherProbs[k][i].length];
+                for (int c = 0; c < in[k].length; c++) {
+                    in[k][c] = teacherProbs[k][i][c];
+                }
+            }
+            double[] p = voting.combine(in);
+            out[i] = new float[p.length];
+            for (int c = 0; c < p.length; c++) {
+                out[i][c] = (float) p[c];
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<double[]>> readProbes(Artifacts artifacts) {
+        Path file = artifacts.resolve(W2sArtifacts.PROBES);
+        try {
+            return Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, List<double[]>>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw LabFailure.badInput("artifacts", W2sArtifacts.PROBES + " missing or unreadable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.ethoslab.labs.w2s;
+
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ethoslab.labs.core.Artifacts;
+import org.ethoslab.labs.core.EventSink;
+import org.ethoslab.labs.core.FailureKind;
+import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.LabContext;
+import org.ethoslab.labs.core.LabFailure;
+import org.ethoslab.labs.data.HashedBagOfWords;
+import org.ethoslab.labs.data.TextExample;
+import org.ethoslab.labs.hooks.CompiledHooks;
+import org.ethoslab.labs.hooks.HookCompiler;
+import org.ethoslab.labs.hooks.StudentCode;
+import org.ethoslab.labs.nn.SentenceEncoder;
+import org.ethoslab.labs.nn.StackedModels;
+import org.ethoslab.labs.nn.StackedTrainer;
+
+/**
+ * The untrusted phase of the W2S lab (Burns et al. 2023): per seed, split the pool 50/50; K weak teachers learn
+ * ground truth of half 1 and label half 2; their votes (the student's hook) become the soft labels the strong
+ * student learns from; the ceiling learns half 2's ground truth. Writes every model's parameters and the hook probe
+ * outputs; the trusted phase scores them on a hidden test set.
+ */
+final class W2sRun {
+    /** Wall milliseconds per stage; kept apart from the manifest so the manifest is identical on a re-run. */
+    static final String TIMINGS = "timings.json";
+
+    private final JobInput job;
+    private final W2sConfig cfg;
+    private final LabContext ctx;
+    private final EventSink events;
+    private final Artifacts out;
+    private final W2sTimings timings = new W2sTimings();
+
+    W2sRun(JobInput job, W2sConfig cfg, LabContext ctx) {
+        this.job = job;
+        this.cfg = cfg;
+        this.ctx = ctx;
+        this.events = ctx.events();
+        this.out = new Artifacts(ctx.outDir());
+    }
+
+    void execute() throws Exception {
+        events.phase("compiling");
+        Map<String, Voting> hooks = loadHooks();
+        writeProbeOutputs(hooks);
+        Voting voting = hooks.get(cfg.hookName());
+
+        events.phase("preparing");
+        timings.start("data");
+        List<TextExample> pool = cfg.task().generator().generate(cfg.trainSize(), ctx.rng("data"));
+        float[][] bow = new HashedBagOfWords(cfg.weakBuckets()).features(pool);
+        float[][] strong;
+        try (SentenceEncoder encoder = SentenceEncoder.load(ctx.cpus())) {
+            strong = StrongFeatures.of(pool, encoder, (done, total) -> events.progress(0.15 * done / total,
+                    "embedding " + done + "/" + total + " distinct texts with MiniLM"));
+        }
+        timings.stop("data");
+
+        events.phase("training");
+        int[][] half1 = new int[cfg.numSeeds()][];
+        int[][] half2 = new int[cfg.numSeeds()][];
+        for (int s = 0; s < cfg.numSeeds(); s++) {
+            int[] perm = permutation(pool.size(), ctx.rng("split-" + (s + 1)));
+            half1[s] = java.util.Arrays.copyOfRange(perm, 0, pool.size() / 2);
+            half2[s] = java.util.Arrays.copyOfRange(perm, pool.size() / 2, pool.size());
+        }
+        float[][][] weakLabels = trainTeachers(pool, bow, half1, half2, voting);
+        trainStrong(pool, strong, half2, weakLabels);
+
+        events.phase("writing");
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("lab", "w2s");
+        provenance.put("jobSeed", job.seed());
+        provenance.put("params", cfg);
+        provenance.put("hookSource", job.hooks().containsKey(cfg.hookName()) ? "student" : "reference");
+        out.writeJson(W2sArtifacts.MANIFEST, new W2sArtifacts(cfg.task().id(), cfg.numSeeds(), cfg.numTeachers(),
+                cfg.voting(), "stacked mlp(" + cfg.weakBuckets() + "," + cfg.weakHidden() + "->2)",
+                "stacked linear(" + cfg.strongDim() + "->2)", W2sArtifacts.TEACHERS, W2sArtifacts.W2S,
+                W2sArtifacts.CEILING, provenance));
+        out.writeJson(TIMINGS, timings.asMap());
+        events.progress(1.0, "done");
+    }
+
+    private Map<String, Voting> loadHooks() throws Exception {
+        for (String name : job.hooks().keySet()) {
+            if (!HookProbes.HOOKS.contains(name)) {
+                throw LabFailure.badInput("hooks." + name, "unknown hook for lab w2s (known: "
+                        + String.join(", ", HookProbes.HOOKS) + ")");
+            }
+        }
+        CompiledHooks compiled = HookCompiler.compile(job.hooks(), ctx.scratchDir());
+        Map<String, Voting> hooks = new LinkedHashMap<>();
+        for (String name : HookProbes.HOOKS) {
+            hooks.put(name, job.hooks().containsKey(name) ? compiled.instantiate(name, Voting.class)
+                    : HookProbes.reference(name));
+        }
+        return hooks;
+    }
+
+    private void writeProbeOutputs(Map<String, Voting> hooks) throws Exception {
+        List<double[][]> inputs = HookProbes.inputs(job.seed());
+        Map<String, List<double[]>> outputs = new LinkedHashMap<>();
+        for (Map.Entry<String, Voting> e : hooks.entrySet()) {
+            outputs.put(e.getKey(), StudentCode.call(() -> HookProbes.outputs(e.getValue(), inputs)));
+        }
+        out.writeJson(W2sArtifacts.PROBES, outputs);
+    }
+
+    /** Trains all seeds' teachers as one stack; returns each seed's voted soft labels on its half 2. */
+    private float[][][] trainTeachers(List<TextExample> pool, float[][] bow, int[][] half1, int[][] half2,
+                                      Voting voting) throws Exception {
+        events.progress(0.2, String.format(Locale.ROOT, "training %d weak teacher(s) for each of %d seeds",
+                cfg.numTeachers(), cfg.numSeeds()));
+        timings.start("weak");
+        int k = cfg.numTeachers();
+        float[][][] x = new float[cfg.numSeeds() * k][][];
+        float[][][] y = new float[cfg.numSeeds() * k][][];
+        for (int s = 0; s < cfg.numSeeds(); s++) {
+            for (int t = 0; t < k; t++) {
+                int[] rows = k == 1 ? half1[s] : subset(half1[s], 0.75, ctx.rng("teacher-" + (s + 1) + "-" + t));
+                x[s * k + t] = rows(bow, rows);
+                y[s * k + t] = oneHot(pool, rows);
+            }
+        }
+        float[][][] allProbs;
+        try (StackedModels teachers = StackedTrainer.train("teachers", cfg.teacherBlock(), x, y,
+                cfg.weakTraining(ctx.rng("teachers").nextLong()), ctx.device().toDjl(), curve("loss/weak", k))) {
+            allProbs = teachers.predictProba(bow);
+            save(teachers, W2sArtifacts.TEACHERS);
+        }
+        float[][][] weakLabels = new float[cfg.numSeeds()][][];
+        for (int s = 0; s < cfg.numSeeds(); s++) {
+            float[][][] seedProbs = new float[k][][];
+            for (int t = 0; t < k; t++) {
+                seedProbs[t] = rows(allProbs[s * k + t], half2[s]);
+            }
+            weakLabels[s] = vote(voting, seedProbs);
+            events.metric("acc/weak-labels-on-half2", s + 1, agreement(weakLabels[s], pool, half2[s]), null);
+        }
+        timings.stop("weak");
+        return weakLabels;
+    }
+
+    /** Trains the W2S students (on weak labels) and the ceilings (on ground truth), one stack each. */
+    private void trainStrong(List<TextExample> pool, float[][] strong, int[][] half2, float[][][] weakLabels)
+            throws Exception {
+        timings.start("strong");
+        float[][][] x = new float[cfg.numSeeds()][][];
+        float[][][] truth = new float[cfg.numSeeds()][][];
+        for (int s = 0; s < cfg.numSeeds(); s++) {
+            x[s] = rows(strong, half2[s]);
+            truth[s] = oneHot(pool, half2[s]);
+        }
+        events.progress(0.4, "training the strong students on weak labels");
+        try (StackedModels w2s = StackedTrainer.train("w2s", cfg.strongBlock(), x, weakLabels,
+                cfg.strongTraining(ctx.rng("w2s").nextLong(), cfg.confidenceLoss() > 0), ctx.device().toDjl(),
+                curve("loss/w2s", 1))) {
+            save(w2s, W2sArtifacts.W2S);
+        }
+        events.progress(0.7, "training the strong ceilings on ground truth");
+        try (StackedModels ceiling = StackedTrainer.train("ceiling", cfg.strongBlock(), x, truth,
+                cfg.strongTraining(ctx.rng("ceiling").nextLong(), false), ctx.device().toDjl(),
+                curve("loss/ceiling", 1))) {
+            save(ceiling, W2sArtifacts.CEILING);
+        }
+        timings.stop("strong");
+    }
+
+    /** Combines teacher probabilities per example with the voting hook, checking what the hook returns. */
+    private float[][] vote(Voting voting, float[][][] teacherProbs) {
+        int n = teacherProbs[0].length;
+        float[][] labels = new float[n][];
+        for (int i = 0; i < n; i++) {
+            double[][] in = new double[teacherProbs.length][];
+            for (int k = 0; k < teacherProbs.length; k++) {
+                in[k] = toDouble(teacherProbs[k][i]);
+            }
+            double[] p = StudentCode.call(() -> voting.combine(in));
+            labels[i] = checkedDistribution(p);
+        }
+        return labels;
+    }
+
+    private float[] checkedDistribution(double[] p) {
+        double sum = 0;
+        boolean ok = p != null && p.length == W2sConfig.CLASSES;
+        for (int c = 0; ok && c < p.length; c++) {
+            ok = Double.isFinite(p[c]) && p[c] >= 0;
+            sum += ok ? p[c] : 0;
+        }
+        if (!ok || Math.abs(sum - 1) > 1e-6) {
+            String msg = cfg.hookName() + " must return " + W2sConfig.CLASSES
+                    + " non-negative probabilities summing to 1, returned " + java.util.Arrays.toString(p);
+            throw new LabFailure(FailureKind.RUNTIME_ERROR, msg, cfg.hookName() + ".java", null, List.of(msg), null);
+        }
+        float[] f = new float[p.length];
+        for (int c = 0; c < p.length; c++) {
+            f[c] = (float) p[c];
+        }
+        return f;
+    }
+
+    /** Loss curve of the first model of each seed (models are stacked {@code perSeed} per seed), every 10 steps. */
+    private StackedTrainer.LossListener curve(String name, int perSeed) {
+        return (step, losses) -> {
+            if (step % 10 == 0) {
+                for (int s = 0; s < cfg.numSeeds(); s++) {
+                    events.metric(name, step, losses[s * perSeed], "seed-" + (s + 1));
+                }
+            }
+        };
+    }
+
+    private void save(StackedModels models, String name) throws Exception {
+        Files.write(out.resolve(name), models.parameterBytes());
+    }
+
+    private static double agreement(float[][] weakLabels, List<TextExample> pool, int[] idx) {
+        int agree = 0;
+        for (int i = 0; i < idx.length; i++) {
+            if ((weakLabels[i][1] > weakLabels[i][0] ? 1 : 0) == pool.get(idx[i]).label()) {
+                agree++;
+            }
+        }
+        return (double) agree / idx.length;
+    }
+
+    static int[] permutation(int n, SplittableRandom rng) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    private static int[] subset(int[] from, double share, SplittableRandom rng) {
+        int[] perm = permutation(from.length, rng);
+        int m = (int) Math.round(share * from.length);
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = from[perm[i]];
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    static float[][] rows(float[][] all, int[] idx) {
+        float[][] out = new float[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = all[idx[i]];
+        }
+        return out;
+    }
+
+    static float[][] oneHot(List<TextExample> pool, int[] idx) {
+        float[][] out = new float[idx.length][W2sConfig.CLASSES];
+        for (int i = 0; i < idx.length; i++) {
+            out[i][pool.get(idx[i]).label()] = 1f;
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}
