@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.ethoslab.runner.client.RetryPolicy;
 import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.executor.ExecutorProvider;
 import org.ethoslab.runner.executor.ExecutorRegistry;
 import org.ethoslab.runner.executor.ExecutorSettings;
+import org.ethoslab.runner.job.DjlCache;
 import org.ethoslab.runner.job.JobEnvironment;
 import org.ethoslab.runner.job.JobLifecycle;
 import org.ethoslab.runner.job.LabCatalog;
@@ -68,11 +70,19 @@ public final class EmbeddedRunner implements AutoCloseable {
       LOG.warning("Running student code WITHOUT A SANDBOX (--allow-unsandboxed): only for development on your own "
           + "machine; student code can read and write everything this runner can.");
     }
+    // The labs CLI needs DJL's natives: extracted once into a runner-owned cache, read-only inside the sandbox.
+    Optional<Path> djlCache = config.djlCacheDir();
+    if (config.lab() == null) {
+      Path cache = djlCache.orElse(workDir.resolve("djl-cache")).toAbsolutePath();
+      if (DjlCache.ensureWarm(config.labsHome().toAbsolutePath().normalize(), cache, settings.javaHome(), workDir)) {
+        djlCache = Optional.of(cache);
+      }
+    }
     List<String> labs = config.labs().isEmpty()
         ? LabCatalog.discover(lab, settings.javaHome(), workDir, json) : config.labs();
     int slotCpus = config.cpus() / config.slots();
     long slotMemory = config.memoryMb() / config.slots();
-    JobEnvironment env = new JobEnvironment(lab, workDir, config.djlCacheDir(), config.allowUnsandboxed(), slotCpus,
+    JobEnvironment env = new JobEnvironment(lab, workDir, djlCache, config.allowUnsandboxed(), slotCpus,
         slotMemory, config.defaultWall(), config.maxWall(), config.maxWall(), 1);
     RunnerCapabilities capabilities = new RunnerCapabilities(config.cpus(), config.memoryMb(), 0, 0, labs,
         isolation.name(), config.slots(), VERSION);

@@ -70,8 +70,13 @@ public final class ProtocolTestServer implements AutoCloseable {
 
   /** Queues a job; its completion can be awaited with {@link #awaitCompletion}. */
   public void enqueue(long jobId, JsonNode input) {
+    enqueue(jobId, "hostile", "1", input);
+  }
+
+  /** Queues a job of the given lab. */
+  public void enqueue(long jobId, String lab, String labVersion, JsonNode input) {
     completions.put(jobId, new CompletableFuture<>());
-    queue.add(new ClaimResponse(jobId, "hostile", "1", input, leaseSeconds, 1, "cpu-small"));
+    queue.add(new ClaimResponse(jobId, lab, labVersion, input, leaseSeconds, 1, "cpu-small"));
   }
 
   public CompleteRequest awaitCompletion(long jobId, Duration timeout) throws Exception {
