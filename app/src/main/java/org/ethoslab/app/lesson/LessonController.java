@@ -54,7 +54,7 @@ class LessonController {
     model.addAttribute("previous", index > 0 ? items.get(index - 1) : null);
     model.addAttribute("next", index + 1 < items.size() ? items.get(index + 1) : null);
     if (item.isReading()) {
-      model.addAttribute("bodyHtml", markdown.toSafeHtml(item.getBody()));
+      model.addAttribute("bodyHtml", markdown.lessonHtml(item.getBody(), item.getTitle()));
     }
     else if (item.getKind() == ItemKind.QUIZ) {
       model.addAttribute("questions", ItemBodies.quizQuestions(item).stream()

@@ -44,6 +44,20 @@ public class MarkdownRenderer {
     this.renderer = HtmlRenderer.builder().extensions(extensions).build();
   }
 
+  /**
+   * Sanitized HTML for a lesson whose title the page already shows as its heading: a first-level heading at the
+   * top of the Markdown that repeats the title is left out, so the title does not appear twice.
+   */
+  public String lessonHtml(String markdown, String title) {
+    String text = markdown == null ? "" : markdown.stripLeading();
+    int end = text.indexOf('\n');
+    String firstLine = (end < 0 ? text : text.substring(0, end)).strip();
+    if (firstLine.startsWith("# ") && firstLine.substring(2).strip().equalsIgnoreCase(title.strip())) {
+      text = end < 0 ? "" : text.substring(end + 1);
+    }
+    return toSafeHtml(text);
+  }
+
   /** Sanitized HTML for the given Markdown. */
   public String toSafeHtml(String markdown) {
     MathSpans math = new MathSpans();

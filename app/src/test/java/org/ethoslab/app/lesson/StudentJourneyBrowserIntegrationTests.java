@@ -1,0 +1,166 @@
+package org.ethoslab.app.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.ethoslab.app.account.AccountService;
+import org.ethoslab.app.account.Role;
+import org.ethoslab.app.testsupport.BrowserSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The first end-to-end path in a real headless Chromium: an instructor creates an offering and reads its join code;
+ * a new student signs up, logs in, joins with the code, reads a lesson with rendered math and completes it; the
+ * admin promotes a student. Screenshots of every page land in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class StudentJourneyBrowserIntegrationTests {
+
+  private static final String PASSWORD = "a sturdy passphrase 42";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  AccountService accounts;
+
+  @Test
+  void studentSignsUpJoinsReadsAndCompletesALesson() {
+    String instructorEmail = "teacher-" + UUID.randomUUID() + "@example.org";
+    accounts.register(instructorEmail, "Dr. Ada Teacher", PASSWORD, Role.INSTRUCTOR);
+    String studentEmail = "student-" + UUID.randomUUID() + "@example.org";
+
+    try (BrowserSupport browser = BrowserSupport.start()) {
+      WebDriver driver = browser.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+      driver.get(url("/"));
+      browser.screenshot("01-welcome");
+
+      // Instructor: create an offering and read its join code.
+      logIn(driver, instructorEmail);
+      driver.get(url("/teach"));
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("courseId"))).selectByIndex(1);
+      driver.findElement(By.id("title")).sendKeys("AI Ethics, browser cohort");
+      driver.findElement(By.cssSelector("form[action$='/teach/offerings'] button")).click();
+      WebElement codeCell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".join-code")));
+      String joinCode = codeCell.getText();
+      assertThat(joinCode).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains(joinCode);
+      browser.screenshot("02-teach");
+      logOut(driver);
+
+      // Student: sign up (first with a mismatch, to see the field errors), then for real.
+      driver.get(url("/signup"));
+      driver.findElement(By.id("email")).sendKeys(studentEmail);
+      driver.findElement(By.id("displayName")).sendKeys("Sam Student");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("confirmPassword")).sendKeys("something else entirely");
+      driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("not the same");
+      browser.screenshot("03-signup-errors");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("confirmPassword")).sendKeys(PASSWORD);
+      driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Your account is ready");
+      browser.screenshot("04-login-after-signup");
+      logIn(driver, studentEmail);
+      browser.screenshot("05-dashboard-empty");
+
+      // A wrong code changes nothing and says so.
+      driver.get(url("/join"));
+      driver.findElement(By.id("code")).sendKeys("WXYZ-WXYZ");
+      driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
+      assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("No course has this join code");
+      browser.screenshot("06-join-wrong-code");
+      driver.findElement(By.id("code")).clear();
+      driver.findElement(By.id("code")).sendKeys(joinCode.toLowerCase());
+      driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("You joined AI Ethics, browser cohort");
+      browser.screenshot("07-outline");
+
+      // Read the first lesson: Markdown rendered, math typeset by KaTeX, then complete it.
+      String outlineUrl = driver.getCurrentUrl();
+      driver.findElement(By.cssSelector(".item-list li a")).click();
+      assertThat(driver.findElement(By.cssSelector(".prose")).getText()).isNotBlank();
+      browser.screenshot("08-lesson");
+      driver.findElement(By.cssSelector(".lesson-footer button")).click();
+      assertThat(driver.findElement(By.cssSelector(".done-note")).getText()).contains("completed");
+      driver.get(outlineUrl);
+      List<WebElement> done = driver.findElements(By.cssSelector(".item-list li.done"));
+      assertThat(done).hasSize(1);
+      assertThat(driver.findElement(By.cssSelector(".module-progress")).getText()).startsWith("1 of ");
+      browser.screenshot("09-outline-progress");
+
+      // A lesson with formulas: KaTeX must have rendered them.
+      driver.findElements(By.cssSelector(".item-list li a")).stream()
+          .filter(a -> a.getText().toLowerCase().contains("pgr") || a.getText().toLowerCase().contains("method"))
+          .findFirst().ifPresent(WebElement::click);
+      if (!driver.findElements(By.cssSelector(".math-inline, .math-display")).isEmpty()) {
+        wait.until(d -> !d.findElements(By.cssSelector(".katex")).isEmpty());
+        browser.screenshot("10-lesson-math");
+      }
+
+      driver.get(url("/"));
+      browser.screenshot("11-dashboard");
+      driver.get(url("/account/password"));
+      browser.screenshot("12-password");
+      driver.get(url("/teach"));
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You may not open this page");
+      browser.screenshot("13-forbidden");
+      browser.windowSize(390, 844);
+      driver.get(outlineUrl);
+      browser.screenshot("14-outline-phone");
+      browser.windowSize(1280, 900);
+      logOut(driver);
+
+      // Admin promotes the student to instructor.
+      logIn(driver, "admin@ethoslab.local", "admin-test-password-1");
+      driver.get(url("/admin/users"));
+      browser.screenshot("15-admin-users");
+      driver.findElements(By.cssSelector("tbody tr")).stream()
+          .filter(row -> row.getText().contains(studentEmail))
+          .findFirst().orElseThrow()
+          .findElement(By.cssSelector("button")).click();
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains(studentEmail + " is now an instructor");
+      driver.get(url("/no-such-page"));
+      browser.screenshot("16-not-found");
+    }
+  }
+
+  private void logIn(WebDriver driver, String email) {
+    logIn(driver, email, PASSWORD);
+  }
+
+  private void logIn(WebDriver driver, String email, String password) {
+    driver.get(url("/login"));
+    driver.findElement(By.id("username")).sendKeys(email);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form[action$='/login'] button")).click();
+    assertThat(driver.getCurrentUrl()).as(() -> driver.findElement(By.tagName("main")).getText())
+        .doesNotContain("/login");
+  }
+
+  private void logOut(WebDriver driver) {
+    driver.findElements(By.cssSelector("details.menu summary")).get(driver.findElements(By.cssSelector("details.menu summary")).size() - 1).click();
+    driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
