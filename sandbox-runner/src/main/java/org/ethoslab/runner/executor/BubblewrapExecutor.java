@@ -147,7 +147,9 @@ final class BubblewrapExecutor implements Executor {
   private List<String> bwrapArguments(Map<String, String> environment) {
     List<String> args = new ArrayList<>(List.of(BWRAP.toString(), "--unshare-user", "--unshare-pid", "--unshare-net",
         "--unshare-ipc", "--unshare-uts", "--unshare-cgroup", "--disable-userns", "--die-with-parent",
-        "--new-session", "--cap-drop", "ALL", "--clearenv", "--hostname", "sandbox", "--json-status-fd", "3"));
+        "--new-session", "--cap-drop", "ALL", "--clearenv", "--hostname", "sandbox", "--json-status-fd", "3",
+        // /tmp first: binds below come after it, so a lab or cache that lives under the host's /tmp stays visible.
+        "--size", Long.toString(request.limits().tmpMb() << 20), "--tmpfs", "/tmp"));
     List<Path> readOnly = new ArrayList<>(jdkMounts);
     readOnly.addAll(request.readOnlyPaths());
     for (Path path : readOnly) {
@@ -155,7 +157,6 @@ final class BubblewrapExecutor implements Executor {
     }
     args.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
         "--bind", request.jobDir().toString(), JOB_DIR_INSIDE,
-        "--size", Long.toString(request.limits().tmpMb() << 20), "--tmpfs", "/tmp",
         "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE,
         // bwrap's own root is a writable tmpfs: make it read-only, leaving only /job and /tmp writable.
         "--remount-ro", "/"));

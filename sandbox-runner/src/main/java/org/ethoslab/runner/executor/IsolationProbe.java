@@ -1,7 +1,6 @@
 package org.ethoslab.runner.executor;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.ethoslab.runner.sandbox.Canary;
 import org.ethoslab.runner.sandbox.CgroupHierarchy;
 import org.ethoslab.runner.sandbox.JobLimits;
+import org.ethoslab.runner.sandbox.StandaloneClass;
 
 /**
  * Runs the {@link Canary} through the real bubblewrap chain once at start. The result decides the isolation level:
@@ -38,7 +38,7 @@ final class IsolationProbe {
     Path base = settings.scratch().resolve("canary-" + ProcessHandle.current().pid());
     BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, dropPrivileges, jdkMounts, 0);
     try {
-      Path classes = writeCanaryClass(base.resolve("classes"));
+      Path classes = StandaloneClass.copy(Canary.class, base.resolve("classes"));
       Path privateDir = base.resolve("private");
       Files.createDirectories(privateDir);
       Path secret = Files.writeString(privateDir.resolve("host-secret"), "must not be visible inside");
@@ -65,19 +65,6 @@ final class IsolationProbe {
       executor.cleanup();
       deleteTree(base);
     }
-  }
-
-  private static Path writeCanaryClass(Path classes) throws IOException {
-    String resource = Canary.class.getName().replace('.', '/') + ".class";
-    Path file = classes.resolve(resource);
-    Files.createDirectories(file.getParent());
-    try (InputStream in = Canary.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("class file " + resource + " not found on the runner's class path");
-      }
-      Files.copy(in, file);
-    }
-    return classes;
   }
 
   static void deleteTree(Path dir) {

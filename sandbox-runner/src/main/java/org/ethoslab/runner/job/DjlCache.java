@@ -1,10 +1,8 @@
 package org.ethoslab.runner.job;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.executor.SupervisedProcess;
+import org.ethoslab.runner.sandbox.StandaloneClass;
 
 /**
  * The runner-owned DJL cache: native engine libraries extracted once (about 450 MB, a few seconds), outside the
@@ -41,7 +40,7 @@ public final class DjlCache {
         return true;
       }
       Files.createDirectories(cache);
-      Path classes = copyWarmerClass(scratch.resolve("warmer-classes"));
+      Path classes = StandaloneClass.copy(DjlCacheWarmer.class, scratch.resolve("warmer-classes"));
       List<String> argv = List.of(javaHome.resolve("bin").resolve("java").toString(), "-Dai.djl.offline=true",
           "-Xmx512m", "-cp", jar + ":" + labsHome.resolve("lib") + "/*:" + classes, DjlCacheWarmer.class.getName());
       ProcessBuilder builder = new ProcessBuilder(argv).directory(scratch.toFile());
@@ -79,18 +78,5 @@ public final class DjlCache {
             Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
-  }
-
-  private static Path copyWarmerClass(Path classes) throws IOException {
-    String resource = DjlCacheWarmer.class.getName().replace('.', '/') + ".class";
-    Path file = classes.resolve(resource);
-    Files.createDirectories(file.getParent());
-    try (InputStream in = DjlCacheWarmer.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("class file " + resource + " not found on the runner's class path");
-      }
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return classes;
   }
 }

@@ -1,0 +1,129 @@
+package org.ethoslab.runner.executor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ethoslab.runner.sandbox.CgroupHierarchy;
+import org.ethoslab.runner.sandbox.JdkMounts;
+import org.ethoslab.runner.sandbox.JobLimits;
+import org.ethoslab.runner.sandbox.StandaloneClass;
+
+/**
+ * Sandbox start overhead: a hello-world JVM and {@code labs.jar list}, each started plainly and through the full
+ * bubblewrap chain (per-job cgroups, tmpfs job directory, setpriv, prlimit, bwrap: everything a job pays), with
+ * median and p95 over N runs. A documented command, not a timed test:
+ * <pre>
+ * java -cp "sandbox-runner/target/ethoslab-runner.jar:sandbox-runner/target/lib/*" \
+ *   org.ethoslab.runner.executor.SandboxStartBenchmark --runs 20 --labs-home labs/target
+ * </pre>
+ */
+public final class SandboxStartBenchmark {
+
+  private SandboxStartBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = 20;
+    Path labsHome = null;
+    Path work = Path.of(System.getProperty("java.io.tmpdir"), "ethoslab-sandbox-bench");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--labs-home" -> labsHome = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "--work-dir" -> work = Path.of(args[++i]).toAbsolutePath();
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+            + " (known: --runs N, --labs-home DIR, --work-dir DIR)");
+      }
+    }
+    ExecutorSettings settings = ExecutorSettings.defaults(1, Files.createDirectories(work));
+    boolean root = BubblewrapExecutorProvider.runningAsRoot();
+    Optional<CgroupHierarchy> cgroups = root ? CgroupHierarchy.detect() : Optional.empty();
+    List<Path> jdk = JdkMounts.of(settings.javaHome());
+    Path classes = StandaloneClass.copy(BenchmarkHello.class, work.resolve("hello-classes"));
+    System.out.printf("sandbox start overhead, %d runs each (root: %s, cgroups: %s, load: %s)%n", runs, root,
+        cgroups.isPresent(), Files.readString(Path.of("/proc/loadavg")).strip());
+    List<String> hello = List.of("-cp", classes.toString(), BenchmarkHello.class.getName());
+    try {
+      compare("hello world", hello, List.of(classes), runs, settings, cgroups, root, jdk);
+      if (labsHome != null) {
+        compare("labs.jar list", List.of("-jar", labsHome.resolve("labs.jar").toString(), "list"), List.of(labsHome),
+            runs, settings, cgroups, root, jdk);
+      }
+    } finally {
+      cgroups.ifPresent(CgroupHierarchy::close);
+    }
+  }
+
+  private static void compare(String name, List<String> program, List<Path> readOnly, int runs,
+                              ExecutorSettings settings, Optional<CgroupHierarchy> cgroups, boolean root,
+                              List<Path> jdk) throws Exception {
+    List<String> options = List.of("-Xmx256m", "-XX:-UsePerfData", "-Dai.djl.offline=true");
+    List<Double> plain = new ArrayList<>();
+    List<Double> sandboxed = new ArrayList<>();
+    for (int i = 0; i < runs + 1; i++) {
+      double p = plain(settings, options, program);
+      double s = sandboxed(settings, cgroups, root, jdk, options, program, readOnly, i);
+      if (i > 0) { // the first of each warms the page cache
+        plain.add(p);
+        sandboxed.add(s);
+      }
+    }
+    System.out.printf("%-14s plain:     median %7.1f ms  p95 %7.1f ms%n", name, percentile(plain, 50),
+        percentile(plain, 95));
+    System.out.printf("%-14s sandboxed: median %7.1f ms  p95 %7.1f ms  (overhead median %+.1f ms)%n", name,
+        percentile(sandboxed, 50), percentile(sandboxed, 95), percentile(sandboxed, 50) - percentile(plain, 50));
+  }
+
+  private static double plain(ExecutorSettings settings, List<String> options, List<String> program)
+      throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of(settings.javaBinary().toString()));
+    argv.addAll(options);
+    argv.addAll(program);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(argv).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    int exit = process.waitFor();
+    double millis = (System.nanoTime() - start) / 1e6;
+    if (exit != 0) {
+      throw new IllegalStateException("plain run exited " + exit);
+    }
+    return millis;
+  }
+
+  private static double sandboxed(ExecutorSettings settings, Optional<CgroupHierarchy> cgroups, boolean root,
+                                  List<Path> jdk, List<String> options, List<String> program, List<Path> readOnly,
+                                  int run) throws Exception {
+    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, root, jdk, 0);
+    Path base = settings.scratch().resolve("run-" + run);
+    long start = System.nanoTime();
+    try {
+      executor.prepare(new SandboxRequest("bench-" + run, base.resolve("job"), base.resolve("private"),
+          JobLimits.of(1, 512, Duration.ofSeconds(60)).withHeapMb(256), readOnly, 0));
+      StageOutcome outcome = executor.run(new StageCommand(options, program, Map.of("HOME", "/job")),
+          (stderr, line) -> { }, new StopSignal());
+      if (outcome.process().exitCode() != 0) {
+        throw new IllegalStateException("sandboxed run exited " + outcome.process().exitCode() + ": "
+            + outcome.process().stderrHead());
+      }
+    } finally {
+      executor.finish();
+      executor.cleanup();
+    }
+    double millis = (System.nanoTime() - start) / 1e6;
+    IsolationProbe.deleteTree(base);
+    return millis;
+  }
+
+  private static double percentile(List<Double> values, int percentile) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
