@@ -76,7 +76,8 @@ public final class RunnerApiClient {
 
   /** Sends a batch; returns the highest seq the app has stored without a gap (the batch's last when it says nothing). */
   public long sendEvents(long jobId, List<JobEvent> batch) throws IOException, InterruptedException, RunnerApiException {
-    HttpResponse<byte[]> response = send(post("/jobs/" + jobId + "/events", batch, CALL_TIMEOUT), 5, null);
+    // Few attempts: the stream keeps the events and tries again at its next flush.
+    HttpResponse<byte[]> response = send(post("/jobs/" + jobId + "/events", batch, CALL_TIMEOUT), 3, null);
     long last = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).seq();
     if (response.body().length == 0) {
       return last;

@@ -37,6 +37,8 @@ public final class EventStream {
   private long nextSeq = 1;
   private long acknowledged;
   private long dropped;
+  /** One flush at a time; separate from the monitor that guards the events, so output never waits for the network. */
+  private final Object flushing = new Object();
 
   public EventStream(ObjectMapper json, Sender sender, long maxEvents) {
     this.json = json;
@@ -89,6 +91,12 @@ public final class EventStream {
 
   /** Sends what the app does not have yet, in batches; keeps it when the app cannot be reached. */
   public void flush() throws InterruptedException {
+    synchronized (flushing) {
+      flushOnce();
+    }
+  }
+
+  private void flushOnce() throws InterruptedException {
     // Bounded: an app that keeps asking for the same seq must not hold the job's thread here.
     for (int round = 0; round < 50; round++) {
       List<JobEvent> batch;

@@ -74,9 +74,7 @@ final class JobSession {
       LOG.warning("Job " + claim.jobId() + ": lease lost; not completing (the app re-queued it)");
       return null;
     }
-    synchronized (events) {
-      events.flush();
-    }
+    events.flush();
     if (events.dropped() > 0) {
       LOG.info("Job " + claim.jobId() + ": " + events.dropped() + " events over the limit were not forwarded");
     }
@@ -116,9 +114,7 @@ final class JobSession {
 
   private static void flushQuietly(EventStream events) {
     try {
-      synchronized (events) {
-        events.flush();
-      }
+      events.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -56,7 +56,9 @@ public final class RunnerLoop {
     this.runnerId = runnerId;
     this.studentCode = studentCode;
     this.json = json;
-    this.timers = Executors.newScheduledThreadPool(2, task -> {
+    // Per running job one heartbeat and one event flush at most (fixed-delay tasks never overlap): a thread each, so a
+    // slow flush can never hold up a heartbeat and cost the lease.
+    this.timers = Executors.newScheduledThreadPool(2 * capabilities.slots(), task -> {
       Thread thread = new Thread(task, "runner-timers");
       thread.setDaemon(true);
       return thread;

@@ -50,6 +50,9 @@ public final class ProtocolTestServer implements AutoCloseable {
   private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
   private final AtomicInteger claims = new AtomicInteger();
   private volatile int leaseSeconds = 30;
+  private final Set<Long> leasesLost = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger failingCompletes = new AtomicInteger();
+  private final AtomicInteger failingEvents = new AtomicInteger();
 
   public ProtocolTestServer(String token, long artifactCap) throws IOException {
     this.token = token;
@@ -86,6 +89,21 @@ public final class ProtocolTestServer implements AutoCloseable {
   /** The lease of jobs queued from now on (the runner heartbeats every third of it). */
   public void leaseSeconds(int seconds) {
     leaseSeconds = seconds;
+  }
+
+  /** From now on the job's heartbeats answer {@code leaseLost}, and its complete 409. */
+  public void loseLease(long jobId) {
+    leasesLost.add(jobId);
+  }
+
+  /** The next {@code n} complete calls answer 503 with {@code Retry-After: 1}. */
+  public void failCompletes(int n) {
+    failingCompletes.set(n);
+  }
+
+  /** The next {@code n} events calls answer 503 (after storing nothing). */
+  public void failEvents(int n) {
+    failingEvents.set(n);
   }
 
   public void cancel(long jobId) {
@@ -129,8 +147,13 @@ public final class ProtocolTestServer implements AutoCloseable {
       }
       long jobId = Long.parseLong(matcher.group(1));
       switch (matcher.group(2)) {
-        case "heartbeat" -> reply(exchange, 200, new HeartbeatResponse(cancelled.contains(jobId), leaseSeconds, false));
+        case "heartbeat" -> reply(exchange, 200, new HeartbeatResponse(cancelled.contains(jobId), leaseSeconds,
+            leasesLost.contains(jobId)));
         case "events" -> {
+          if (failingEvents.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(exchange, 503, Map.of("error", "database busy"));
+            return;
+          }
           List<JobEvent> batch = json.readValue(body, json.getTypeFactory().constructCollectionType(List.class, JobEvent.class));
           NavigableMap<Long, JobEvent> stored = events.computeIfAbsent(jobId, id -> new ConcurrentSkipListMap<>());
           batch.forEach(event -> stored.putIfAbsent(event.seq(), event));
@@ -146,6 +169,15 @@ public final class ProtocolTestServer implements AutoCloseable {
         }
         default -> {
           completeCalls.computeIfAbsent(jobId, id -> new AtomicInteger()).incrementAndGet();
+          if (leasesLost.contains(jobId)) {
+            reply(exchange, 409, Map.of("error", "lease lost"));
+            return;
+          }
+          if (failingCompletes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            reply(exchange, 503, Map.of("error", "database busy"));
+            return;
+          }
           CompleteRequest request = json.readValue(body, CompleteRequest.class);
           completions.computeIfAbsent(jobId, id -> new CompletableFuture<>()).complete(request);
           reply(exchange, 200, Map.of("result", "COMPLETED"));
