@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -21,6 +22,8 @@ public final class CgroupHierarchy {
 
   private static final Logger LOG = Logger.getLogger(CgroupHierarchy.class.getName());
   private static final String PREFIX = "ethoslab-runner-";
+  /** Several runners may live in one JVM (tests, benchmarks): each gets its own base, {@code <pid>-<n>}. */
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final boolean unified;
   /** v1: controller name to the runner's base dir in that controller's hierarchy; v2: "unified" to the base dir. */
@@ -44,21 +47,23 @@ public final class CgroupHierarchy {
     try {
       List<String[]> mounts = readMounts();
       Map<String, String> ownPaths = readOwnCgroupPaths();
-      Optional<CgroupHierarchy> v1 = detectV1(mounts, ownPaths);
-      return v1.isPresent() ? v1 : detectV2(mounts, ownPaths);
+      String baseName = PREFIX + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
+      Optional<CgroupHierarchy> v1 = detectV1(mounts, ownPaths, baseName);
+      return v1.isPresent() ? v1 : detectV2(mounts, ownPaths, baseName);
     } catch (IOException | RuntimeException e) {
       LOG.info("No writable cgroup hierarchy: " + e.getMessage());
       return Optional.empty();
     }
   }
 
-  private static Optional<CgroupHierarchy> detectV1(List<String[]> mounts, Map<String, String> ownPaths) {
+  private static Optional<CgroupHierarchy> detectV1(List<String[]> mounts, Map<String, String> ownPaths,
+                                                   String baseName) {
     Map<String, Path> bases = new LinkedHashMap<>();
     for (String controller : List.of("memory", "pids", "cpu", "cpuacct")) {
       for (String[] mount : mounts) {
         if (mount[2].equals("cgroup") && List.of(mount[3].split(",")).contains(controller)) {
           String own = ownPaths.getOrDefault(controller, "/");
-          Path base = Path.of(mount[1] + own).resolve(PREFIX + ProcessHandle.current().pid());
+          Path base = Path.of(mount[1] + own).resolve(baseName);
           if (makeBase(base)) {
             bases.put(controller, base);
           }
@@ -73,7 +78,8 @@ public final class CgroupHierarchy {
     return Optional.of(new CgroupHierarchy(false, bases));
   }
 
-  private static Optional<CgroupHierarchy> detectV2(List<String[]> mounts, Map<String, String> ownPaths) throws IOException {
+  private static Optional<CgroupHierarchy> detectV2(List<String[]> mounts, Map<String, String> ownPaths,
+                                                   String baseName) throws IOException {
     for (String[] mount : mounts) {
       if (!mount[2].equals("cgroup2")) {
         continue;
@@ -87,7 +93,7 @@ public final class CgroupHierarchy {
       if (!available.contains("memory") || !available.contains("pids")) {
         continue;
       }
-      Path base = own.resolve(PREFIX + ProcessHandle.current().pid());
+      Path base = own.resolve(baseName);
       try {
         // Delegation: the runner's own cgroup must hand memory/pids/cpu to its children; this fails where the
         // runner shares a non-root cgroup with other processes (cgroup v2's no-internal-process rule).
@@ -129,7 +135,8 @@ public final class CgroupHierarchy {
       try (Stream<Path> siblings = Files.list(base.getParent())) {
         for (Path sibling : siblings.toList()) {
           String name = sibling.getFileName().toString();
-          if (name.startsWith(PREFIX) && !sibling.equals(base) && !alive(name.substring(PREFIX.length()))) {
+          String pid = name.startsWith(PREFIX) ? name.substring(PREFIX.length()).split("-")[0] : "";
+          if (name.startsWith(PREFIX) && !sibling.equals(base) && !alive(pid)) {
             removeTree(sibling);
           }
         }
