@@ -125,8 +125,13 @@ public class CourseItem {
     return retired;
   }
 
-  /** Lessons and case studies are read; quizzes and labs are done. */
+  /** Items a student marks complete by reading them: lessons and case studies. */
   public boolean isReading() {
     return kind == ItemKind.LESSON || kind == ItemKind.CASE_STUDY;
+  }
+
+  /** Items that count towards a student's progress: what is read, and quizzes (done when submitted). */
+  public boolean isCompletable() {
+    return isReading() || kind == ItemKind.QUIZ;
   }
 }

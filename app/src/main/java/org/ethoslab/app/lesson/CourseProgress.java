@@ -7,7 +7,7 @@ import org.ethoslab.app.course.CourseModule;
 
 /**
  * A course outline as one student sees it: each module with its items and which of them are done. Progress counts
- * lessons and case studies (the items a student completes by reading).
+ * lessons and case studies (completed by reading) and quizzes (completed by submitting them).
  */
 public record CourseProgress(List<ModuleProgress> modules) {
 
@@ -19,11 +19,11 @@ public record CourseProgress(List<ModuleProgress> modules) {
   public record ModuleProgress(CourseModule module, List<ItemStatus> items) {
 
     public long completed() {
-      return items.stream().filter(i -> i.item().isReading() && i.completed()).count();
+      return items.stream().filter(i -> i.item().isCompletable() && i.completed()).count();
     }
 
     public long total() {
-      return items.stream().filter(i -> i.item().isReading()).count();
+      return items.stream().filter(i -> i.item().isCompletable()).count();
     }
 
     /** Whole percent, 0 when the module has nothing to read. */

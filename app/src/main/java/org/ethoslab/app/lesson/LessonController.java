@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One item of a course inside an offering: a lesson or case study to read and complete, a quiz or a lab. */
+/** One item of a course inside an offering: a lesson or case study to read and complete, or a lab (quizzes: quiz). */
 @Controller
 class LessonController {
 
@@ -44,6 +44,9 @@ class LessonController {
     List<CourseItem> items = progress.items();
     int index = indexOf(items, itemId);
     CourseItem item = items.get(index);
+    if (item.getKind() == ItemKind.QUIZ) {
+      return "redirect:/offerings/" + offeringId + "/quizzes/" + itemId;
+    }
     boolean completed = progress.modules().stream().flatMap(m -> m.items().stream())
         .anyMatch(s -> s.item().getId().equals(itemId) && s.completed());
     model.addAttribute("offering", access.offering());
@@ -55,12 +58,6 @@ class LessonController {
     model.addAttribute("next", index + 1 < items.size() ? items.get(index + 1) : null);
     if (item.isReading()) {
       model.addAttribute("bodyHtml", markdown.lessonHtml(item.getBody(), item.getTitle()));
-    }
-    else if (item.getKind() == ItemKind.QUIZ) {
-      model.addAttribute("questions", ItemBodies.quizQuestions(item).stream()
-          .map(q -> new RenderedQuestion(q.id(), q.type().name(), markdown.toSafeHtml(q.prompt()),
-              q.options().stream().map(markdown::toSafeHtml).toList(), q.points()))
-          .toList());
     }
     else {
       ItemBodies.LabBody lab = ItemBodies.lab(item);
@@ -86,10 +83,6 @@ class LessonController {
     redirect.addFlashAttribute("message", "flash.completed");
     redirect.addFlashAttribute("messageArg", item.getTitle());
     return "redirect:/offerings/" + offeringId + "/items/" + itemId;
-  }
-
-  /** A quiz question ready for the page: prompt and options already rendered to safe HTML. */
-  record RenderedQuestion(String id, String type, String promptHtml, List<String> optionsHtml, int points) {
   }
 
   /** Position of the item in the course; an item of another course, or a retired one, is not found. */

@@ -114,6 +114,35 @@ class StudentJourneyBrowserIntegrationTests {
         browser.screenshot("10-lesson-math");
       }
 
+      // The module's quiz: an unusable answer is refused with a message, then the quiz is graded.
+      driver.get(outlineUrl);
+      driver.findElements(By.cssSelector(".item-list li")).stream()
+          .filter(li -> li.getText().contains("Quiz")).findFirst().orElseThrow()
+          .findElement(By.tagName("a")).click();
+      browser.screenshot("10b-quiz");
+      driver.findElements(By.cssSelector(".question input[type=radio]")).get(0).click();
+      driver.findElements(By.cssSelector(".question input[inputmode=decimal]")).get(0).sendKeys("about a half");
+      driver.findElement(By.cssSelector("form[action*='/quizzes/'] button[type=submit]")).click();
+      assertThat(driver.findElement(By.cssSelector(".alert-error")).getText()).contains("nothing was graded");
+      assertThat(driver.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
+          .contains("Please enter a single number, for example 0.6.", "Please answer this question.");
+      browser.screenshot("10c-quiz-problems");
+      for (WebElement question : driver.findElements(By.cssSelector(".question"))) {
+        List<WebElement> choices = question.findElements(By.cssSelector("input[type=radio], input[type=checkbox]"));
+        if (!choices.isEmpty() && choices.stream().noneMatch(WebElement::isSelected)) {
+          choices.get(0).click();
+        }
+        for (WebElement number : question.findElements(By.cssSelector("input[inputmode=decimal]"))) {
+          number.clear();
+          number.sendKeys("0.6");
+        }
+      }
+      driver.findElement(By.cssSelector("form[action*='/quizzes/'] button[type=submit]")).click();
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Your answers were graded");
+      assertThat(driver.findElement(By.cssSelector(".score-line")).getText()).startsWith("Your latest result:");
+      assertThat(driver.findElements(By.cssSelector(".verdict"))).isNotEmpty();
+      browser.screenshot("10d-quiz-graded");
+
       driver.get(url("/"));
       browser.screenshot("11-dashboard");
       driver.get(url("/account/password"));
