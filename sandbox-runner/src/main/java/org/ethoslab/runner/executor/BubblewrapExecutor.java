@@ -107,6 +107,11 @@ final class BubblewrapExecutor implements Executor {
   }
 
   @Override
+  public String tmpDirInside() {
+    return "/tmp";
+  }
+
+  @Override
   public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
       throws ExecutorException {
     Path status = request.privateDir().resolve("bwrap-status.json");

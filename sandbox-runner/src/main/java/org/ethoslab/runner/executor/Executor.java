@@ -14,6 +14,9 @@ public interface Executor {
   /** Where the job directory appears to the child ({@code /job} inside bubblewrap, the host path for a plain process). */
   String jobDirInside();
 
+  /** The child's temporary directory as it sees it ({@code /tmp} inside bubblewrap, under the job dir otherwise). */
+  String tmpDirInside();
+
   /** Runs the untrusted command and supervises it (wall time, output cap, stop requests). */
   StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop) throws ExecutorException;
 

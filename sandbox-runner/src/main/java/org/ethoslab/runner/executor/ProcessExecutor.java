@@ -25,6 +25,7 @@ final class ProcessExecutor implements Executor {
     this.request = request;
     try {
       Files.createDirectories(request.jobDir().resolve("out"));
+      Files.createDirectories(request.jobDir().resolve("tmp"));
       Files.createDirectories(request.privateDir());
     } catch (IOException e) {
       throw new ExecutorException("Could not create the job directory " + request.jobDir() + ": " + e.getMessage(), e);
@@ -34,6 +35,11 @@ final class ProcessExecutor implements Executor {
   @Override
   public String jobDirInside() {
     return request.jobDir().toString();
+  }
+
+  @Override
+  public String tmpDirInside() {
+    return request.jobDir().resolve("tmp").toString();
   }
 
   @Override

@@ -97,7 +97,7 @@ public final class JobLifecycle {
       executor.prepare(new SandboxRequest(name, sandboxDir, trusted, limits, readOnly, slot));
       String inside = executor.jobDirInside();
       JobFiles files = JobFiles.write(json, claim, input, limits, sandboxDir, trusted);
-      String tmp = inside.equals(sandboxDir.toString()) ? Files.createDirectories(sandboxDir.resolve("tmp")).toString() : "/tmp";
+      String tmp = executor.tmpDirInside();
       events.phase("run", "Running your code in the sandbox");
       StageOutcome outcome = executor.run(new StageCommand(ChildJvm.options(limits, tmp),
           env.lab().command("run", inside + "/" + JobFiles.JOB_FILE, "--out", inside + "/out"),

@@ -93,9 +93,10 @@ public final class RunnerLoop {
           }
         } catch (IOException | RunnerApiException e) {
           failures++;
-          lastError = e.getMessage();
+          // A refused connection has no message: name the exception so the log and health say something useful.
+          lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
           long wait = RetryPolicy.DEFAULT.delay(failures, Optional.empty()).toMillis();
-          LOG.warning("Claim failed (" + e.getMessage() + "); next try in " + wait + " ms");
+          LOG.warning("Claim failed (" + lastError + "); next try in " + wait + " ms");
           Thread.sleep(wait);
         }
       }
