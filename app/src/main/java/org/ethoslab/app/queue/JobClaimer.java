@@ -1,14 +1,18 @@
 package org.ethoslab.app.queue;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Order (DESIGN.md): compute tier match (a GPU runner takes GPU work first; a runner without GPUs never sees it), then
  * fair share (fewest active jobs of that student, then of that course), then priority (regrades last), then age.
+ * Active jobs per student and course are counted once per claim in grouped sub-selects joined to the queued rows.
  * Per-user and per-course caps are checked against committed rows; two claims committing at the same instant can each
  * see the other's job as still queued, so a cap may be passed by at most the number of simultaneous claims.
  */
@@ -26,17 +31,22 @@ import org.springframework.transaction.annotation.Transactional;
 class JobClaimer {
 
   private static final String ACTIVE = "('LEASED','RUNNING')";
-  private static final String USER_ACTIVE =
-      "(select count(*) from lab_job a where a.user_id = j.user_id and a.state in " + ACTIVE + ")";
-  private static final String COURSE_ACTIVE =
-      "(select count(*) from lab_job a where a.course_id = j.course_id and a.state in " + ACTIVE + ")";
+  /** Active jobs per student and per course, counted once per claim rather than once per queued row. */
+  private static final String ACTIVE_COUNTS =
+      " left join (select user_id, count(*) n from lab_job where state in " + ACTIVE + " group by user_id) au"
+      + " on au.user_id = j.user_id"
+      + " left join (select course_id, count(*) n from lab_job where state in " + ACTIVE
+      + " and course_id is not null group by course_id) ac on ac.course_id = j.course_id";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final LabJobRepository jobs;
   private final QueueProperties properties;
   private final Clock clock;
 
-  JobClaimer(NamedParameterJdbcTemplate jdbc, LabJobRepository jobs, QueueProperties properties, ObjectProvider<Clock> clocks) {
+  private volatile String lockClause;
+
+  JobClaimer(NamedParameterJdbcTemplate jdbc, LabJobRepository jobs, QueueProperties properties,
+             ObjectProvider<Clock> clocks) {
     this.jdbc = jdbc;
     this.jobs = jobs;
     this.properties = properties;
@@ -49,7 +59,8 @@ class JobClaimer {
     MapSqlParameterSource params = new MapSqlParameterSource()
         .addValue("userCap", properties.maxRunningPerUser())
         .addValue("courseCap", properties.maxRunningPerCourse());
-    StringBuilder sql = new StringBuilder("select j.id from lab_job j where j.state = 'QUEUED'");
+    StringBuilder sql = new StringBuilder("select j.id from lab_job j").append(ACTIVE_COUNTS)
+        .append(" where j.state = 'QUEUED'");
     if (!scope.hasGpu()) {
       sql.append(" and j.compute_tier <> :gpuTier");
       params.addValue("gpuTier", JobSubmission.GPU);
@@ -58,12 +69,10 @@ class JobClaimer {
       sql.append(" and j.student_code = false");
     }
     appendLabFilter(scope.labs(), sql, params);
-    sql.append(" and ").append(USER_ACTIVE).append(" < :userCap")
-        .append(" and (j.course_id is null or ").append(COURSE_ACTIVE).append(" < :courseCap)")
-        .append(" order by case when j.compute_tier = :preferredTier then 0 else 1 end, ")
-        .append(USER_ACTIVE).append(", coalesce(").append(COURSE_ACTIVE).append(", 0), ")
-        .append("j.priority desc, j.queued_at, j.id")
-        .append(" limit 1 for update skip locked");
+    sql.append(" and coalesce(au.n, 0) < :userCap and coalesce(ac.n, 0) < :courseCap")
+        .append(" order by case when j.compute_tier = :preferredTier then 0 else 1 end,")
+        .append(" coalesce(au.n, 0), coalesce(ac.n, 0), j.priority desc, j.queued_at, j.id")
+        .append(" limit 1 ").append(lockClause());
     params.addValue("preferredTier", scope.hasGpu() ? JobSubmission.GPU : JobSubmission.CPU_SMALL);
 
     List<Long> ids = jdbc.queryForList(sql.toString(), params, Long.class);
@@ -85,6 +94,26 @@ class JobClaimer {
     return jdbc.queryForList("select j.id from lab_job j where j.state in " + ACTIVE
         + " and j.lease_expires_at < :now order by j.lease_expires_at limit :limit for update skip locked",
         params, Long.class);
+  }
+
+  /**
+   * PostgreSQL refuses to lock rows of the grouped sub-selects, so it is told to lock the job rows only
+   * ({@code OF j}); H2 has no {@code OF} and locks only the main table's rows anyway.
+   */
+  private String lockClause() {
+    String clause = lockClause;
+    if (clause == null) {
+      DataSource dataSource = jdbc.getJdbcTemplate().getDataSource();
+      String product;
+      try {
+        product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      } catch (MetaDataAccessException e) {
+        throw new IllegalStateException("cannot tell which database the queue runs on", e);
+      }
+      clause = "PostgreSQL".equalsIgnoreCase(product) ? "for update of j skip locked" : "for update skip locked";
+      lockClause = clause;
+    }
+    return clause;
   }
 
   /** A runner entry is {@code lab} (any version) or {@code lab@version}; no entries means every lab. */
