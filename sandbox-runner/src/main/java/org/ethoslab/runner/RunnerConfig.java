@@ -1,5 +1,7 @@
 package org.ethoslab.runner;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +81,7 @@ public record RunnerConfig(URI server, String token, String runnerId, int slots,
 
   /** Memory of this machine in MB (what the OS reports; 4096 if it cannot be read). */
   static long physicalMemoryMb() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
       return os.getTotalMemorySize() >> 20;
     }
     return 4096;

@@ -1,6 +1,7 @@
 package org.ethoslab.runner;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ final class RunnerOptions {
       return host;
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
+      return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
       return "runner";
     }

@@ -139,7 +139,7 @@ final class BubblewrapExecutor implements Executor {
       throw new ExecutorException("Could not start bubblewrap: " + e.getMessage(), e);
     }
     BwrapStatus bwrap = BwrapStatus.read(status);
-    boolean setupFailed = !bwrap.started() && !result.timedOut() && result.stopReason() == null
+    boolean setupFailed = !bwrap.programRan() && !result.timedOut() && result.stopReason() == null
         && !result.outputExceeded();
     int exit = bwrap.exitCode().orElse(result.exitCode());
     SupervisedProcess.Result corrected = new SupervisedProcess.Result(exit, result.timedOut(), result.outputExceeded(),

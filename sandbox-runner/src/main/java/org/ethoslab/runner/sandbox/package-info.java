@@ -1,0 +1,2 @@
+/** The pieces of the sandbox chain that are not bubblewrap itself: cgroups, limits, JDK mounts, isolation levels and the start-up canary. */
+package org.ethoslab.runner.sandbox;
