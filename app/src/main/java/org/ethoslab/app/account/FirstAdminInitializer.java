@@ -46,7 +46,7 @@ class FirstAdminInitializer implements ApplicationRunner {
     accountService.register(email, "Administrator", password, Role.ADMIN);
     if (generated) {
       log.warn("Created the first administrator {} with the generated password: {}  (shown only this once; "
-          + "set ETHOSLAB_ADMIN_PASSWORD to choose it yourself, change it under Account after signing in)",
+          + "set ETHOSLAB_ADMIN_PASSWORD to choose it yourself, change it after signing in under your name, Change password)",
           email, password);
     }
     else {
