@@ -21,9 +21,14 @@ public final class CurriculumLoader {
 
   /** The courses shipped in this module's jar, checked against the project's own labs. */
   public static List<Course> loadBuiltIn() throws CurriculumException {
+    return loadBuiltIn(LabCatalog.BUILT_IN);
+  }
+
+  /** The courses shipped in this module's jar, checked against {@code labs} (e.g. the app's lab registry). */
+  public static List<Course> loadBuiltIn(LabCatalog labs) throws CurriculumException {
     ProblemList problems = new ProblemList();
     SourceFiles files = SourceFiles.fromClasspath(CurriculumLoader.class.getClassLoader(), BUILT_IN_ROOT, problems);
-    return read(files, LabCatalog.BUILT_IN, problems);
+    return read(files, labs, problems);
   }
 
   /** Courses in a folder whose subfolders are course folders ({@code <root>/<course-id>/course.yaml}). */

@@ -32,6 +32,16 @@ class BuiltInCurriculumTests {
   }
 
   @Test
+  void builtInCourseFailsAgainstARegistryWithoutItsLabs() {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> CurriculumLoader.loadBuiltIn(new LabCatalog(java.util.Set.of("w2s"))));
+
+    assertThat(thrown).isInstanceOf(CurriculumException.class)
+        .hasMessageContaining("lab id 'mergealign' is unknown")
+        .hasMessageContaining("lab id 'prefopt' is unknown");
+  }
+
+  @Test
   void indexListsEveryCurriculumFile() throws IOException {
     String expected;
     try (Stream<Path> walk = Files.walk(SOURCE_ROOT)) {
