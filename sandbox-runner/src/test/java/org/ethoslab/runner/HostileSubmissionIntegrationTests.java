@@ -50,6 +50,14 @@ class HostileSubmissionIntegrationTests extends ExecutorConformance {
     Files.writeString(hostSecrets.resolve("other-job-secret.txt"), "another student's job");
   }
 
+  @Test
+  void theRunHasNoCapabilitiesNoNewPrivilegesAndASeccompFilter() throws Exception {
+    CompleteRequest done = run("privileges", Map.of());
+    assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(done.evaluation().path("given").asText()).contains("CapEff: 0000000000000000",
+        "CapBnd: 0000000000000000", "NoNewPrivs: 1", "Seccomp: 2");
+  }
+
   @AfterEach
   void nothingOfTheJobStillRuns() throws IOException {
     assertThat(sandboxProcesses()).as("processes left in the slot uids").isEmpty();
@@ -134,21 +142,22 @@ class HostileSubmissionIntegrationTests extends ExecutorConformance {
   }
 
   /**
-   * Live processes of a slot uid (61000, 61001): there must be none once a job has completed. Zombies are left out:
-   * this machine's init (process_api) does not reap orphans, so bwrap's exited namespace init stays a zombie.
+   * Live processes of this suite's jobs (run as a slot uid, their command line naming the fixture or this suite's
+   * work directory): there must be none once a job has completed. Other runners on the machine (the app's tests) use
+   * the same slot uids, hence the command-line filter. Zombies are left out: this machine's init (process_api) does
+   * not reap orphans, so bwrap's exited namespace init stays a zombie.
    */
-  private static List<String> sandboxProcesses() throws IOException {
+  private List<String> sandboxProcesses() throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
-          for (String line : Files.readAllLines(proc.resolve("status"))) {
-            if (line.startsWith("Uid:") && line.split("\\s+")[1].matches("6100[01]")
-                && !Files.readString(proc.resolve("status")).contains("State:\tZ")) {
-              found.add(proc.getFileName() + " " + Files.readAllLines(proc.resolve("status")).stream()
-                  .filter(l -> l.startsWith("State") || l.startsWith("PPid") || l.startsWith("Name")).toList()
-                  + " " + Files.readString(proc.resolve("cmdline")).replace('\0', ' '));
-            }
+          String status = Files.readString(proc.resolve("status"));
+          String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+          boolean slotUid = status.lines().anyMatch(line -> line.matches("Uid:\\s+6100[01]\\s.*"));
+          boolean ours = cmdline.contains("HostileLab") || cmdline.contains(workDir.toString());
+          if (slotUid && ours && !status.contains("State:\tZ")) {
+            found.add(proc.getFileName() + " " + cmdline);
           }
         } catch (IOException gone) {
           // exited while we looked

@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.ethoslab.runner.sandbox.CgroupHierarchy;
 import org.ethoslab.runner.sandbox.CgroupJail;
+import org.ethoslab.runner.sandbox.SeccompFilter;
 
 /**
  * The untrusted stage inside the measured chain (see {@code notes/sandbox.md}): join the job's cgroups → drop to a
  * per-slot uid without capabilities and with no-new-privs ({@code setpriv}) → rlimits ({@code prlimit}) →
  * {@code bwrap} with fresh user/pid/net/ipc/uts/cgroup namespaces, read-only binds of the JDK and the lab's files, the
- * job directory writable, a size-limited {@code /tmp}, a cleared environment → {@code java}. Without root the uid
- * and cgroup steps are skipped (NAMESPACES_ONLY).
+ * job directory writable, a size-limited {@code /tmp}, a cleared environment, a seccomp filter → {@code java}.
+ * Without root the uid and cgroup steps are skipped (NAMESPACES_ONLY).
  */
 final class BubblewrapExecutor implements Executor {
 
@@ -27,10 +28,14 @@ final class BubblewrapExecutor implements Executor {
   static final Path BWRAP = Path.of("/usr/bin/bwrap");
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   static final String JOB_DIR_INSIDE = "/job";
-  /** Joins the cgroups listed first, then execs the rest with bwrap's status written to fd 3. */
+  /**
+   * Joins the cgroups listed first, then execs the rest with bwrap's status written to fd 3 and the seccomp filter
+   * readable on fd 4.
+   */
   private static final String JOIN_AND_EXEC = "n=$1; shift; i=0; "
       + "while [ \"$i\" -lt \"$n\" ]; do echo $$ > \"$1\" || exit 125; shift; i=$((i+1)); done; "
-      + "status=$1; shift; exec \"$@\" 3>\"$status\"";
+      + "status=$1; seccomp=$2; shift 2; exec \"$@\" 3>\"$status\" 4<\"$seccomp\"";
+  private static final Optional<byte[]> SECCOMP = SeccompFilter.forThisMachine();
 
   private final ExecutorSettings settings;
   private final Optional<CgroupHierarchy> cgroups;
@@ -70,6 +75,9 @@ final class BubblewrapExecutor implements Executor {
         Files.setAttribute(request.jobDir(), "unix:gid", uid());
         Files.setAttribute(out, "unix:uid", uid());
         Files.setAttribute(out, "unix:gid", uid());
+      }
+      if (SECCOMP.isPresent()) {
+        Files.write(request.privateDir().resolve("seccomp.bpf"), SECCOMP.get());
       }
       if (cgroups.isPresent()) {
         jail = cgroups.get().createJail(request.name(), request.limits());
@@ -119,6 +127,7 @@ final class BubblewrapExecutor implements Executor {
     List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_AND_EXEC, "sh", Integer.toString(procs.size())));
     procs.forEach(p -> argv.add(p.toString()));
     argv.add(status.toString());
+    argv.add(SECCOMP.isPresent() ? request.privateDir().resolve("seccomp.bpf").toString() : "/dev/null");
     if (dropPrivileges) {
       argv.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid(), "--regid=" + uid(), "--clear-groups",
           "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
@@ -165,6 +174,9 @@ final class BubblewrapExecutor implements Executor {
         "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE,
         // bwrap's own root is a writable tmpfs: make it read-only, leaving only /job and /tmp writable.
         "--remount-ro", "/"));
+    if (SECCOMP.isPresent()) {
+      args.addAll(List.of("--seccomp", "4"));
+    }
     environment.forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
     return args;
   }
