@@ -40,7 +40,7 @@ public class ArtifactStore {
     this.jobs = jobs;
     this.jdbc = jdbc;
     this.transactions = transactions;
-    this.root = properties.artifactDir().toAbsolutePath();
+    this.root = properties.artifactPath();
     this.maxBytes = properties.artifactMaxBytes();
   }
 

@@ -25,7 +25,7 @@ public record QueueProperties(
     @DefaultValue("20") int maxRunningPerCourse,
     @DefaultValue("3") int maxInfrastructureAttempts,
     @DefaultValue("5s") Duration reaperInterval,
-    @DefaultValue("data/artifacts") Path artifactDir,
+    @DefaultValue("data/artifacts") String artifactDir,
     @DefaultValue("67108864") long artifactMaxBytes) {
 
   public QueueProperties {
@@ -39,5 +39,10 @@ public record QueueProperties(
       throw new IllegalArgumentException("ethoslab.queue: max-running-per-user, max-running-per-course and "
           + "max-infrastructure-attempts must be at least 1");
     }
+  }
+
+  /** {@link #artifactDir()} as an absolute path (bound as a string: Spring would read a Path as a resource location). */
+  public Path artifactPath() {
+    return Path.of(artifactDir).toAbsolutePath();
   }
 }
