@@ -144,8 +144,8 @@ class HostileSubmissionIntegrationTests extends ExecutorConformance {
   /**
    * Live processes of this suite's jobs (run as a slot uid, their command line naming the fixture or this suite's
    * work directory): there must be none once a job has completed. Other runners on the machine (the app's tests) use
-   * the same slot uids, hence the command-line filter. Zombies are left out: this machine's init (process_api) does
-   * not reap orphans, so bwrap's exited namespace init stays a zombie.
+   * the same slot uids, hence the command-line filter. Zombies are left out: bwrap's namespace init can exit after
+   * the outer bwrap, and this machine's init (process_api) reaps such orphans only a while later.
    */
   private List<String> sandboxProcesses() throws IOException {
     List<String> found = new ArrayList<>();

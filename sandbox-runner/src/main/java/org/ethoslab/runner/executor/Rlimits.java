@@ -20,8 +20,9 @@ final class Rlimits {
   }
 
   /**
-   * No RLIMIT_NPROC: it counts every process of the uid, zombies included (where init does not reap them, as on
-   * some container hosts, they pile up across jobs); the pids cgroup counts the job's own live tasks.
+   * No RLIMIT_NPROC: it counts every process of the uid — other runners' jobs on the same slot uid, and zombies
+   * (bwrap's namespace init can outlive the outer bwrap until the host's init reaps it); the pids cgroup counts the
+   * job's own live tasks.
    */
   static List<String> prlimitPrefix(JobLimits limits) {
     if (!available()) {
