@@ -57,7 +57,7 @@ public class JobEventLog {
       job.start(runnerId, clock.instant());
     }
     if (bySeq.isEmpty()) {
-      return new Appended(0, 0);
+      return new Appended(0, 0, lastGapFreeSeq(jobId, job.getAttempt()));
     }
     int attempt = job.getAttempt();
     List<Long> present = jdbc.queryForList("select seq from lab_job_event where job_id = :job and attempt = :attempt"
@@ -73,7 +73,24 @@ public class JobEventLog {
     jdbc.batchUpdate("insert into lab_job_event (job_id, attempt, seq, type, data)"
         + " values (:job, :attempt, :seq, :type, :data)",
         rows.toArray(MapSqlParameterSource[]::new));
-    return new Appended(rows.size(), present.size());
+    return new Appended(rows.size(), present.size(), lastGapFreeSeq(jobId, attempt));
+  }
+
+  /**
+   * The highest seq up to which the attempt has every event (0 when seq 1 is missing), so a runner knows where to
+   * resume after lost batches.
+   */
+  private long lastGapFreeSeq(long jobId, int attempt) {
+    MapSqlParameterSource params = new MapSqlParameterSource("job", jobId).addValue("attempt", attempt);
+    Long first = jdbc.queryForObject("select min(seq) from lab_job_event where job_id = :job and attempt = :attempt",
+        params, Long.class);
+    if (first == null || first != 1L) {
+      return 0;
+    }
+    Long last = jdbc.queryForObject("select min(e.seq) from lab_job_event e where e.job_id = :job"
+        + " and e.attempt = :attempt and not exists (select 1 from lab_job_event f where f.job_id = e.job_id"
+        + " and f.attempt = e.attempt and f.seq = e.seq + 1)", params, Long.class);
+    return last == null ? 0 : last;
   }
 
   /** Events of one attempt of a job after {@code afterSeq}, in order, for live progress pages. */
@@ -116,8 +133,14 @@ public class JobEventLog {
     return bySeq;
   }
 
-  /** How many events of a batch were new and how many were already stored. */
-  public record Appended(int stored, int duplicates) {
+  /**
+   * What a batch did.
+   *
+   * @param stored      events that were new
+   * @param duplicates  events already stored (a re-sent batch)
+   * @param lastSeq     the highest seq up to which the app has every event of this attempt
+   */
+  public record Appended(int stored, int duplicates, long lastSeq) {
   }
 
   /** One stored event; {@code data} is the JSON object as the lab emitted it. */

@@ -18,4 +18,9 @@ class EmbeddedRunnerConfiguration {
                                                 Environment environment) {
     return new EmbeddedRunnerLauncher(registry, properties, environment);
   }
+
+  @Bean
+  EmbeddedRunnerHealth embeddedRunnerHealthIndicator(EmbeddedRunnerLauncher launcher) {
+    return new EmbeddedRunnerHealth(launcher);
+  }
 }

@@ -45,6 +45,8 @@ class EmbeddedRunnerIntegrationTests {
   RunnerRegistry registry;
   @Autowired
   EmbeddedRunnerLauncher launcher;
+  @Autowired
+  EmbeddedRunnerHealth health;
 
   @BeforeAll
   static void labsBuilt() {
@@ -79,5 +81,7 @@ class EmbeddedRunnerIntegrationTests {
     assertThat(embedded.getIsolation()).isIn("FULL", "NAMESPACES_ONLY", "NONE");
     assertThat(embedded.isAllowUnsandboxed()).as("listens on 127.0.0.1 only").isTrue();
     assertThat(launcher.status()).isPresent();
+    assertThat(health.health().getDetails()).containsEntry("isolation", embedded.getIsolation());
+    assertThat(launcher.studentCodeRunsUnsandboxed()).isEqualTo("NONE".equals(embedded.getIsolation()));
   }
 }

@@ -115,7 +115,10 @@ class RunnerApiIntegrationTests {
     JsonNode resent = JSON.readTree(send("POST", path + "/events", tokenA, events(2, 4)).body());
     assertThat(resent.get("stored").asInt()).isEqualTo(1);
     assertThat(resent.get("duplicates").asInt()).isEqualTo(2);
-    assertThat(eventCount(job)).isEqualTo(4);
+    assertThat(resent.get("lastSeq").asLong()).isEqualTo(4);
+    JsonNode gap = JSON.readTree(send("POST", path + "/events", tokenA, events(6, 6)).body());
+    assertThat(gap.get("lastSeq").asLong()).as("seq 5 is missing").isEqualTo(4);
+    assertThat(eventCount(job)).isEqualTo(5);
 
     HttpResponse<String> badType = send("POST", path + "/events", tokenA,
         "[{\"seq\":5,\"type\":\"grade\",\"data\":{}}]");
@@ -132,11 +135,13 @@ class RunnerApiIntegrationTests {
     assertThat(different.statusCode()).isEqualTo(409);
     assertThat(send("POST", path + "/events", tokenA, events(1, 4)).statusCode())
         .as("a late resend of stored events is harmless").isEqualTo(200);
+    assertThat(send("POST", path + "/events", tokenA, events(5, 5)).statusCode())
+        .as("but a finished job takes no new events").isEqualTo(409);
 
     LabJob ended = service.find(job.getId());
     assertThat(ended.getState()).isEqualTo(LabJobState.SUCCEEDED);
     assertThat(JSON.readTree(ended.getEvaluation()).get("score").asDouble()).isEqualTo(0.9);
-    assertThat(eventCount(job)).isEqualTo(4);
+    assertThat(eventCount(job)).isEqualTo(5);
     assertThat(finished.of(job.getId())).hasSize(1);
   }
 

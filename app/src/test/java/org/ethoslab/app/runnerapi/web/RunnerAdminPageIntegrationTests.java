@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /** The fleet page: admins only; register shows the token once and it works; revoke stops it. */
 @QueueIntegrationTest
@@ -39,6 +44,8 @@ class RunnerAdminPageIntegrationTests {
   UserDetailsService users;
   @Autowired
   RunnerRegistry registry;
+  @Autowired
+  ITemplateEngine templates;
 
   private MockMvc mvc;
 
@@ -91,6 +98,15 @@ class RunnerAdminPageIntegrationTests {
         .andExpect(status().is3xxRedirection());
     assertThat(registry.authenticate(token.group(1))).isEmpty();
     mvc.perform(post("/admin/runners/99999999/revoke").with(admin).with(csrf())).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theUnsandboxedBannerRendersOnlyWhenStudentCodeRunsWithoutIsolation() {
+    Context unsandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", true));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), unsandboxed))
+        .contains("without isolation").contains("apt-get install bubblewrap");
+    Context sandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", false));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), sandboxed)).doesNotContain("isolation");
   }
 
   @Test
