@@ -1,4 +1,4 @@
-package org.ethoslab.app.system;
+package org.ethoslab.app.dashboard;
 
 import java.util.List;
 
@@ -15,15 +15,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The start page: a welcome for visitors, the student's courses with progress for signed-in users. */
 @Controller
-class HomeController {
+class DashboardController {
 
-  static final String VIEW_WELCOME = "home/welcome";
-  static final String VIEW_DASHBOARD = "home/dashboard";
+  static final String VIEW_WELCOME = "dashboard/welcome";
+  static final String VIEW_DASHBOARD = "dashboard/dashboard";
 
   private final EnrollmentRepository enrollments;
   private final ProgressService progressService;
 
-  HomeController(EnrollmentRepository enrollments, ProgressService progressService) {
+  DashboardController(EnrollmentRepository enrollments, ProgressService progressService) {
     this.enrollments = enrollments;
     this.progressService = progressService;
   }
