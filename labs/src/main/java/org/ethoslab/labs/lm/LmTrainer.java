@@ -1,0 +1,92 @@
+package org.ethoslab.labs.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.L2Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * AdamW training of a {@link LanguageModel} on chat examples: random minibatches (seeded), masked next-token
+ * cross-entropy averaged over the scored tokens (the response plus EOS, or everything when the prompt is empty).
+ */
+final class LmTrainer {
+    private final LanguageModel lm;
+    private final LmTrainingSettings settings;
+
+    LmTrainer(LanguageModel lm, LmTrainingSettings settings) {
+        this.lm = lm;
+        this.settings = settings;
+    }
+
+    TrainingReport train(List<ChatExample> data, TrainingListener listener) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        long start = System.currentTimeMillis();
+        List<int[]> seqs = new ArrayList<>(data.size());
+        int[] scoredFrom = new int[data.size()];
+        WordTokenizer tok = lm.tokenizer();
+        for (int i = 0; i < data.size(); i++) {
+            int[] prompt = tok.encode(data.get(i).prompt());
+            int[] response = tok.encode(data.get(i).response());
+            int[] seq = new int[prompt.length + response.length + 2];
+            seq[0] = WordTokenizer.BOS;
+            System.arraycopy(prompt, 0, seq, 1, prompt.length);
+            System.arraycopy(response, 0, seq, 1 + prompt.length, response.length);
+            seq[seq.length - 1] = WordTokenizer.EOS;
+            seqs.add(seq);
+            scoredFrom[i] = prompt.length == 0 ? 1 : 1 + prompt.length;
+        }
+        float lr = (float) settings.learningRate();
+        Tracker schedule = Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 10).setMaxUpdates(settings.steps())
+                .build();
+        Optimizer adamW = Optimizer.adamW().optLearningRateTracker(schedule)
+                .optWeightDecays((float) settings.weightDecay()).optClipGrad((float) settings.clipGrad()).build();
+        // The loss is computed here; the config's loss is required by DJL but never evaluated.
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new L2Loss()).optOptimizer(adamW);
+        SplittableRandom rng = new SplittableRandom(settings.seed());
+        double first = Double.NaN;
+        double last = Double.NaN;
+        int context = lm.architecture().context();
+        try (Trainer trainer = lm.model().newTrainer(config)) {
+            trainer.initialize(new Shape(1, context));
+            for (int step = 0; step < settings.steps(); step++) {
+                List<int[]> batch = new ArrayList<>(settings.batchSize());
+                int[] from = new int[settings.batchSize()];
+                for (int b = 0; b < settings.batchSize(); b++) {
+                    int pick = rng.nextInt(seqs.size());
+                    batch.add(seqs.get(pick));
+                    from[b] = scoredFrom[pick];
+                }
+                TokenBatch tb = TokenBatch.of(batch, from, context);
+                try (NDManager scope = trainer.getManager().newSubManager(); NDScope arrays = new NDScope()) {
+                    arrays.suppressNotUsedWarning();
+                    NDArray mask = tb.mask(scope);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(tb.inputs(scope))).singletonOrThrow();
+                        NDArray lp = TokenBatch.targetLogProbs(logits, tb.targets(scope));
+                        NDArray loss = lp.mul(mask).sum().neg().div(mask.sum().maximum(1f));
+                        gc.backward(loss);
+                        last = loss.getFloat();
+                    }
+                }
+                trainer.step();
+                if (step == 0) {
+                    first = last;
+                }
+                listener.onStep(step + 1, settings.steps(), last);
+            }
+        }
+        return new TrainingReport(settings.steps(), first, last, System.currentTimeMillis() - start);
+    }
+}
