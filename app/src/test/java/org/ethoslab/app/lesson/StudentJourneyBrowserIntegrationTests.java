@@ -46,6 +46,8 @@ class StudentJourneyBrowserIntegrationTests {
     try (BrowserSupport browser = BrowserSupport.start()) {
       WebDriver driver = browser.driver();
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+      // Clicking a submit button does not always wait for the next page; let lookups retry while it loads.
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 
       driver.get(url("/"));
       browser.screenshot("01-welcome");
@@ -59,7 +61,7 @@ class StudentJourneyBrowserIntegrationTests {
       WebElement codeCell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".join-code")));
       String joinCode = codeCell.getText();
       assertThat(joinCode).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
-      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains(joinCode);
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains(joinCode);
       browser.screenshot("02-teach");
       logOut(driver);
 
@@ -70,12 +72,12 @@ class StudentJourneyBrowserIntegrationTests {
       driver.findElement(By.id("password")).sendKeys(PASSWORD);
       driver.findElement(By.id("confirmPassword")).sendKeys("something else entirely");
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
-      assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("not the same");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error"))).getText()).contains("not the same");
       browser.screenshot("03-signup-errors");
       driver.findElement(By.id("password")).sendKeys(PASSWORD);
       driver.findElement(By.id("confirmPassword")).sendKeys(PASSWORD);
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
-      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Your account is ready");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains("Your account is ready");
       browser.screenshot("04-login-after-signup");
       logIn(driver, studentEmail);
       browser.screenshot("05-dashboard-empty");
@@ -84,12 +86,12 @@ class StudentJourneyBrowserIntegrationTests {
       driver.get(url("/join"));
       driver.findElement(By.id("code")).sendKeys("WXYZ-WXYZ");
       driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
-      assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("No course has this join code");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error"))).getText()).contains("No course has this join code");
       browser.screenshot("06-join-wrong-code");
       driver.findElement(By.id("code")).clear();
       driver.findElement(By.id("code")).sendKeys(joinCode.toLowerCase());
       driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
-      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("You joined AI Ethics, browser cohort");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains("You joined AI Ethics, browser cohort");
       browser.screenshot("07-outline");
 
       // Read the first lesson: Markdown rendered, math typeset by KaTeX, then complete it.
@@ -98,7 +100,7 @@ class StudentJourneyBrowserIntegrationTests {
       assertThat(driver.findElement(By.cssSelector(".prose")).getText()).isNotBlank();
       browser.screenshot("08-lesson");
       driver.findElement(By.cssSelector(".lesson-footer button")).click();
-      assertThat(driver.findElement(By.cssSelector(".done-note")).getText()).contains("completed");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done-note"))).getText()).contains("completed");
       driver.get(outlineUrl);
       List<WebElement> done = driver.findElements(By.cssSelector(".item-list li.done"));
       assertThat(done).hasSize(1);
@@ -123,7 +125,7 @@ class StudentJourneyBrowserIntegrationTests {
       driver.findElements(By.cssSelector(".question input[type=radio]")).get(0).click();
       driver.findElements(By.cssSelector(".question input[inputmode=decimal]")).get(0).sendKeys("about a half");
       driver.findElement(By.cssSelector("form[action*='/quizzes/'] button[type=submit]")).click();
-      assertThat(driver.findElement(By.cssSelector(".alert-error")).getText()).contains("nothing was graded");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-error"))).getText()).contains("nothing was graded");
       assertThat(driver.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
           .contains("Please enter a single number, for example 0.6.", "Please answer this question.");
       browser.screenshot("10c-quiz-problems");
@@ -138,8 +140,8 @@ class StudentJourneyBrowserIntegrationTests {
         }
       }
       driver.findElement(By.cssSelector("form[action*='/quizzes/'] button[type=submit]")).click();
-      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Your answers were graded");
-      assertThat(driver.findElement(By.cssSelector(".score-line")).getText()).startsWith("Your latest result:");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains("Your answers were graded");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".score-line"))).getText()).startsWith("Your latest result:");
       assertThat(driver.findElements(By.cssSelector(".verdict"))).isNotEmpty();
       browser.screenshot("10d-quiz-graded");
 
@@ -164,7 +166,7 @@ class StudentJourneyBrowserIntegrationTests {
           .filter(row -> row.getText().contains(studentEmail))
           .findFirst().orElseThrow()
           .findElement(By.cssSelector("button")).click();
-      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains(studentEmail + " is now an instructor");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains(studentEmail + " is now an instructor");
       driver.get(url("/no-such-page"));
       browser.screenshot("16-not-found");
     }
