@@ -15,9 +15,10 @@ import org.ethoslab.runner.sandbox.JobLimits;
 import org.ethoslab.runner.sandbox.StandaloneClass;
 
 /**
- * Sandbox start overhead: a hello-world JVM and {@code labs.jar list}, each started plainly and through the full
- * bubblewrap chain (per-job cgroups, tmpfs job directory, setpriv, prlimit, bwrap: everything a job pays), with
- * median and p95 over N runs. A documented command, not a timed test:
+ * Sandbox start overhead: a hello-world JVM and {@code labs.jar list}, each started plainly, through bwrap alone
+ * (the NAMESPACES_ONLY chain: prlimit, bwrap, seccomp) and through the full chain (plus per-job cgroups, a tmpfs job
+ * directory and setpriv: everything a job pays at FULL), with median and p95 over N runs. A documented command, not a
+ * timed test:
  * <pre>
  * java -cp "sandbox-runner/target/ethoslab-runner.jar:sandbox-runner/target/lib/*" \
  *   org.ethoslab.runner.executor.SandboxStartBenchmark --runs 20 --labs-home labs/target
@@ -65,19 +66,27 @@ public final class SandboxStartBenchmark {
                               List<Path> jdk) throws Exception {
     List<String> options = List.of("-Xmx256m", "-XX:-UsePerfData", "-Dai.djl.offline=true");
     List<Double> plain = new ArrayList<>();
-    List<Double> sandboxed = new ArrayList<>();
+    List<Double> bwrapOnly = new ArrayList<>();
+    List<Double> full = new ArrayList<>();
     for (int i = 0; i < runs + 1; i++) {
+      // Interleaved, so that a change in the machine's load hits all three alike.
       double p = plain(settings, options, program);
-      double s = sandboxed(settings, cgroups, root, jdk, options, program, readOnly, i);
+      double b = sandboxed(settings, Optional.empty(), false, jdk, options, program, readOnly, i);
+      double f = sandboxed(settings, cgroups, root, jdk, options, program, readOnly, i);
       if (i > 0) { // the first of each warms the page cache
         plain.add(p);
-        sandboxed.add(s);
+        bwrapOnly.add(b);
+        full.add(f);
       }
     }
-    System.out.printf("%-14s plain:     median %7.1f ms  p95 %7.1f ms%n", name, percentile(plain, 50),
-        percentile(plain, 95));
-    System.out.printf("%-14s sandboxed: median %7.1f ms  p95 %7.1f ms  (overhead median %+.1f ms)%n", name,
-        percentile(sandboxed, 50), percentile(sandboxed, 95), percentile(sandboxed, 50) - percentile(plain, 50));
+    print(name, "plain JVM", plain, plain);
+    print(name, "bwrap only", bwrapOnly, plain);
+    print(name, "full chain", full, plain);
+  }
+
+  private static void print(String name, String variant, List<Double> times, List<Double> plain) {
+    System.out.printf("%-14s %-11s median %7.1f ms  p95 %7.1f ms  (median %+.1f ms vs plain)%n", name, variant,
+        percentile(times, 50), percentile(times, 95), percentile(times, 50) - percentile(plain, 50));
   }
 
   private static double plain(ExecutorSettings settings, List<String> options, List<String> program)
