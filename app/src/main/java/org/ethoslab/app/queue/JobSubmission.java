@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param labVersion   lab version the input was validated against
  * @param input        the labs job JSON: {@code {"lab","labVersion","seed","params","hooks","rubric","resources","hidden"}}
  * @param userId       the student
- * @param courseId     the course offering it counts for, or null outside a course
+ * @param courseId     the offering (one class taking a course, {@code offering.id}) it counts for, or null
+ *                     outside a course; fair share and the per-course cap work per offering
  * @param computeTier  {@value #CPU_SMALL} or {@value #GPU}
  * @param priority     {@link LabJob#PRIORITY_NORMAL}, or {@link LabJob#PRIORITY_REGRADE} for regrades
  */

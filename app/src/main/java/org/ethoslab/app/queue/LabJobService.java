@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +50,13 @@ public class LabJobService {
       throw new IllegalArgumentException("input: " + inputJson.length() + " characters is over the limit of "
           + MAX_INPUT_CHARS);
     }
-    LabJob job = jobs.save(new LabJob(submission, inputJson, submission.carriesStudentCode(), clock.instant()));
+    LabJob job;
+    try {
+      job = jobs.saveAndFlush(new LabJob(submission, inputJson, submission.carriesStudentCode(), clock.instant()));
+    } catch (DataIntegrityViolationException e) {
+      throw new IllegalArgumentException("userId/courseId: no user " + submission.userId() + " or no offering "
+          + submission.courseId(), e);
+    }
     signal.jobBecameClaimable();
     return job;
   }

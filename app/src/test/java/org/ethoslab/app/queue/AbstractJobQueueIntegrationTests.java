@@ -30,6 +30,8 @@ abstract class AbstractJobQueueIntegrationTests {
   JdbcTemplate jdbc;
   @Autowired
   FinishedJobs finished;
+  @Autowired
+  QueueActors actors;
 
   QueueFixture queue;
   long runner;
@@ -37,7 +39,7 @@ abstract class AbstractJobQueueIntegrationTests {
 
   @BeforeEach
   void emptyQueue() {
-    queue = new QueueFixture(service, leases, jdbc);
+    queue = new QueueFixture(service, leases, jdbc, actors);
     queue.emptyQueue();
     finished.clear();
     runner = QueueFixture.runnerId(registry, "queue-a");
@@ -181,6 +183,8 @@ abstract class AbstractJobQueueIntegrationTests {
   void badSubmissionsAreRefusedAndQueueNothing() {
     assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), 0, null)))
         .hasMessageStartingWith("userId:");
+    assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"),
+        actors.student(1), 987654321L))).hasMessageStartingWith("userId/courseId:");
     assertThat(jdbc.queryForObject("select count(*) from lab_job", Long.class)).isZero();
   }
 

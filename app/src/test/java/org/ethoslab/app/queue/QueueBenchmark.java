@@ -57,7 +57,7 @@ public final class QueueBenchmark {
       System.exit(2);
     }
     try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
-      SpringApplication app = new SpringApplication(EthosLabApplication.class);
+      SpringApplication app = new SpringApplication(EthosLabApplication.class, QueueActors.class);
       app.setDefaultProperties(Map.of(
           "spring.datasource.url", db.jdbcUrl(),
           "spring.datasource.username", db.username(),
@@ -72,23 +72,24 @@ public final class QueueBenchmark {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         QueueBenchmark bench = new QueueBenchmark(port);
         LabJobService service = context.getBean(LabJobService.class);
+        QueueActors actors = context.getBean(QueueActors.class);
         RunnerRegistry registry = context.getBean(RunnerRegistry.class);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < CLAIMERS; i++) {
           tokens.add(registry.register("bench-" + i).token());
         }
         System.out.printf("Load before: %s%n", loadAverage());
-        bench.warmUp(service, tokens.get(0));
-        bench.throughput(service, tokens, jobs);
-        bench.latency(service, tokens.get(0), submissions);
+        bench.warmUp(service, actors, tokens.get(0));
+        bench.throughput(service, actors, tokens, jobs);
+        bench.latency(service, actors, tokens.get(0), submissions);
         System.out.printf("Load after: %s%n", loadAverage());
       }
     }
   }
 
-  private void warmUp(LabJobService service, String token) throws Exception {
+  private void warmUp(LabJobService service, QueueActors actors, String token) throws Exception {
     for (int i = 0; i < 50; i++) {
-      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), 1, null));
+      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(1), null));
     }
     while (true) {
       HttpResponse<String> claim = post("/claim?waitSeconds=0", token, claimBody());
@@ -100,9 +101,10 @@ public final class QueueBenchmark {
   }
 
   /** 8 runners claim (HTTP, one at a time each) and complete until the queue is empty. */
-  private void throughput(LabJobService service, List<String> tokens, int jobs) throws Exception {
+  private void throughput(LabJobService service, QueueActors actors, List<String> tokens, int jobs) throws Exception {
     for (int i = 0; i < jobs; i++) {
-      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), 1000 + i % 500, (long) (i % 20)));
+      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(i % 50),
+          actors.offering((long) (i % 10))));
     }
     ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
     CountDownLatch start = new CountDownLatch(1);
@@ -134,7 +136,7 @@ public final class QueueBenchmark {
   }
 
   /** One idle runner long-polls; each submission is timed until the runner has it and reported it running. */
-  private void latency(LabJobService service, String token, int submissions) throws Exception {
+  private void latency(LabJobService service, QueueActors actors, String token, int submissions) throws Exception {
     Map<Long, Long> runningAt = new ConcurrentHashMap<>();
     Thread claimer = new Thread(() -> {
       try {
@@ -159,8 +161,9 @@ public final class QueueBenchmark {
     Thread.sleep(500);
     double[] millis = new double[submissions];
     for (int i = 0; i < submissions; i++) {
+      long student = actors.student(100 + i % 50);
       long t0 = System.nanoTime();
-      long id = service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), 5000 + i, null)).getId();
+      long id = service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), student, null)).getId();
       while (!runningAt.containsKey(id)) {
         Thread.onSpinWait();
       }

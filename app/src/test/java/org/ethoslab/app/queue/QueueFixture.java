@@ -20,11 +20,13 @@ public final class QueueFixture {
   private final LabJobService service;
   private final JobLeases leases;
   private final JdbcTemplate jdbc;
+  private final QueueActors actors;
 
-  public QueueFixture(LabJobService service, JobLeases leases, JdbcTemplate jdbc) {
+  public QueueFixture(LabJobService service, JobLeases leases, JdbcTemplate jdbc, QueueActors actors) {
     this.service = service;
     this.leases = leases;
     this.jdbc = jdbc;
+    this.actors = actors;
   }
 
   /** The labs job JSON of a plain run (no student code). */
@@ -35,12 +37,16 @@ public final class QueueFixture {
     return input;
   }
 
-  public LabJob submit(long userId, Long courseId) {
-    return service.submit(JobSubmission.of("w2s", "1", input("w2s"), userId, courseId));
+  /** Submits a plain job of the test's student number {@code student} in its offering number {@code offering}. */
+  public LabJob submit(long student, Long offering) {
+    return submit(JobSubmission.of("w2s", "1", input("w2s"), student, offering));
   }
 
+  /** Submits with {@code userId} and {@code courseId} read as the test's student and offering numbers. */
   public LabJob submit(JobSubmission submission) {
-    return service.submit(submission);
+    return service.submit(new JobSubmission(submission.lab(), submission.labVersion(), submission.input(),
+        actors.student(submission.userId()), actors.offering(submission.courseId()), submission.computeTier(),
+        submission.priority()));
   }
 
   public Optional<LabJob> claim(long runnerId, RunnerCapabilities capabilities) {

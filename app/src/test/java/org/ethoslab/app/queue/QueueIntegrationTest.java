@@ -24,6 +24,6 @@ import org.springframework.context.annotation.Import;
     "ethoslab.queue.max-infrastructure-attempts=3",
     "ethoslab.queue.artifact-max-bytes=4096",
     "ethoslab.queue.artifact-dir=target/test-artifacts"})
-@Import(FinishedJobs.class)
+@Import({FinishedJobs.class, QueueActors.class})
 public @interface QueueIntegrationTest {
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.ethoslab.app.account.AccountService;
+import org.ethoslab.app.account.Role;
 import org.ethoslab.app.queue.JobEventLog;
 import org.ethoslab.app.queue.JobSubmission;
 import org.ethoslab.app.queue.LabJob;
@@ -47,6 +49,8 @@ class EmbeddedRunnerIntegrationTests {
   EmbeddedRunnerLauncher launcher;
   @Autowired
   EmbeddedRunnerHealth health;
+  @Autowired
+  AccountService accounts;
 
   @BeforeAll
   static void labsBuilt() {
@@ -60,7 +64,9 @@ class EmbeddedRunnerIntegrationTests {
     input.putObject("params").put("task", "safety").put("numSeeds", 1).put("numTeachers", 1).put("voting", "soft");
     input.putObject("resources").put("cpus", 1).put("memoryMb", 1024).put("device", "cpu");
     input.putObject("hidden").put("evalSeed", 987654);
-    LabJob job = service.submit(JobSubmission.of("w2s", "1", input, 1, null));
+    long student = accounts.register("embedded-runner-student@example.org", "Student", "correct horse battery staple",
+        Role.STUDENT).getId();
+    LabJob job = service.submit(JobSubmission.of("w2s", "1", input, student, null));
 
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     LabJob current = service.find(job.getId());

@@ -17,6 +17,7 @@ import org.ethoslab.app.queue.JobLeases;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobService;
 import org.ethoslab.app.queue.LabJobState;
+import org.ethoslab.app.queue.QueueActors;
 import org.ethoslab.app.queue.QueueFixture;
 import org.ethoslab.app.queue.QueueIntegrationTest;
 import org.ethoslab.runner.protocol.ClaimRequest;
@@ -49,6 +50,8 @@ class RunnerApiIntegrationTests {
   JdbcTemplate jdbc;
   @Autowired
   FinishedJobs finished;
+  @Autowired
+  QueueActors actors;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private QueueFixture queue;
@@ -57,7 +60,7 @@ class RunnerApiIntegrationTests {
 
   @BeforeEach
   void freshQueueAndRunners() {
-    queue = new QueueFixture(service, leases, jdbc);
+    queue = new QueueFixture(service, leases, jdbc, actors);
     queue.emptyQueue();
     finished.clear();
     tokenA = registry.register("api-a-" + System.nanoTime()).token();
