@@ -111,7 +111,8 @@ class StudentJourneyBrowserIntegrationTests {
       driver.findElements(By.cssSelector(".item-list li a")).stream()
           .filter(a -> a.getText().toLowerCase().contains("pgr") || a.getText().toLowerCase().contains("method"))
           .findFirst().ifPresent(WebElement::click);
-      if (!driver.findElements(By.cssSelector(".math-inline, .math-display")).isEmpty()) {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lesson .prose")));
+      if (!driver.findElements(By.cssSelector(".math-inline, .math-display, .katex")).isEmpty()) {
         wait.until(d -> !d.findElements(By.cssSelector(".katex")).isEmpty());
         browser.screenshot("10-lesson-math");
       }
@@ -129,6 +130,7 @@ class StudentJourneyBrowserIntegrationTests {
       assertThat(driver.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
           .contains("Please enter a single number, for example 0.6.", "Please answer this question.");
       browser.screenshot("10c-quiz-problems");
+      driver.manage().timeouts().implicitlyWait(Duration.ZERO);
       for (WebElement question : driver.findElements(By.cssSelector(".question"))) {
         List<WebElement> choices = question.findElements(By.cssSelector("input[type=radio], input[type=checkbox]"));
         if (!choices.isEmpty() && choices.stream().noneMatch(WebElement::isSelected)) {
@@ -139,6 +141,7 @@ class StudentJourneyBrowserIntegrationTests {
           number.sendKeys("0.6");
         }
       }
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
       driver.findElement(By.cssSelector("form[action*='/quizzes/'] button[type=submit]")).click();
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains("Your answers were graded");
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".score-line"))).getText()).startsWith("Your latest result:");
