@@ -18,11 +18,11 @@ public record LabSpec(String id, String version, String title, String summary, S
      * One typed parameter. {@code type} is {@code int|double|boolean|enum}; {@code min}/{@code max} apply to numbers,
      * {@code choices} to enums.
      */
-    public record ParamSpec(String name, String type, Double min, Double max, List<String> choices,
+    public record ParamSpec(String name, String type, Number min, Number max, List<String> choices,
                             @JsonProperty("default") Object defaultValue, String help) {
 
         public static ParamSpec intParam(String name, int min, int max, int def, String help) {
-            return new ParamSpec(name, "int", (double) min, (double) max, null, def, help);
+            return new ParamSpec(name, "int", min, max, null, def, help);
         }
 
         public static ParamSpec doubleParam(String name, double min, double max, double def, String help) {

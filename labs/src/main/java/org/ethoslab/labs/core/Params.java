@@ -39,9 +39,8 @@ public final class Params {
                     throw LabFailure.badInput(field, "must be an integer, got " + node);
                 }
                 long v = node.asLong();
-                if (v < p.min() || v > p.max()) {
-                    throw LabFailure.badInput(field, "must be between " + p.min().longValue() + " and "
-                            + p.max().longValue() + ", got " + v);
+                if (v < p.min().longValue() || v > p.max().longValue()) {
+                    throw LabFailure.badInput(field, "must be between " + p.min() + " and " + p.max() + ", got " + v);
                 }
                 return (int) v;
             }
@@ -50,7 +49,7 @@ public final class Params {
                     throw LabFailure.badInput(field, "must be a number, got " + node);
                 }
                 double v = node.asDouble();
-                if (!(v >= p.min() && v <= p.max())) {
+                if (!(v >= p.min().doubleValue() && v <= p.max().doubleValue())) {
                     throw LabFailure.badInput(field, "must be between " + p.min() + " and " + p.max() + ", got " + v);
                 }
                 return v;

@@ -66,7 +66,7 @@ public final class W2sLab implements Lab {
                             + "fewer buckets make a weaker teacher."),
                     ParamSpec.intParam("weakHidden", 0, 64, 0, "Hidden units of the teacher (0 = logistic "
                             + "regression)."),
-                    ParamSpec.intParam("strongSteps", 20, 1000, 150, "Training steps of the student's head "
+                    ParamSpec.intParam("strongSteps", 20, 1000, 80, "Training steps of the student's head "
                             + "(more steps imitate the weak labels more closely)."),
                     ParamSpec.doubleParam("confidenceLoss", 0, 1, 0, "Weight α of the auxiliary confidence loss "
                             + "(0 = plain cross-entropy on weak labels).")),
