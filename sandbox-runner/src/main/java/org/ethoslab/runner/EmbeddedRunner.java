@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 import org.ethoslab.runner.client.RetryPolicy;
 import org.ethoslab.runner.client.RunnerApiClient;
@@ -83,7 +84,8 @@ public final class EmbeddedRunner implements AutoCloseable {
     int slotCpus = config.cpus() / config.slots();
     long slotMemory = config.memoryMb() / config.slots();
     JobEnvironment env = new JobEnvironment(lab, workDir, djlCache, config.allowUnsandboxed(), slotCpus,
-        slotMemory, config.defaultWall(), config.maxWall(), config.maxWall(), 1);
+        slotMemory, config.defaultWall(), config.maxWall(), config.maxWall(), 1,
+        provider.features().unprivilegedUser() ? OptionalInt.of(settings.firstUid() - 1) : OptionalInt.empty());
     RunnerCapabilities capabilities = new RunnerCapabilities(config.cpus(), config.memoryMb(), 0, 0, labs,
         isolation.name(), config.slots(), VERSION);
     RunnerApiClient client = new RunnerApiClient(config.server(), config.token(), json, RetryPolicy.DEFAULT);

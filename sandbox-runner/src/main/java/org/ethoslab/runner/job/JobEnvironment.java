@@ -3,6 +3,7 @@ package org.ethoslab.runner.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What every job of this runner shares.
@@ -17,8 +18,10 @@ import java.util.Optional;
  * @param maxWall           the most wall time a job may ask for
  * @param evaluateTimeout   wall time of the trusted evaluation
  * @param systemRetries     extra tries for a job that failed for a system reason on this runner
+ * @param evaluatorUid      when the runner is root: the unprivileged uid the trusted evaluation runs as (it parses
+ *                          files the student's run wrote, so a parser bug must not yield root); empty otherwise
  */
 public record JobEnvironment(LabDistribution lab, Path workDir, Optional<Path> djlCacheDir, boolean allowUnsandboxed,
                              int slotCpus, long slotMemoryMb, Duration defaultWall, Duration maxWall,
-                             Duration evaluateTimeout, int systemRetries) {
+                             Duration evaluateTimeout, int systemRetries, OptionalInt evaluatorUid) {
 }

@@ -3,9 +3,13 @@ package org.ethoslab.runner.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.executor.SupervisedProcess;
 import org.ethoslab.runner.protocol.Outcome;
@@ -14,7 +18,8 @@ import org.ethoslab.runner.sandbox.JobLimits;
 /**
  * The trusted phase: {@code labs evaluate job.json --artifacts DIR} as a separate child JVM outside the sandbox,
  * with the full job file (hidden data included) and the copied artifacts. No student code is on its class path;
- * its stdout is the only source of graded numbers.
+ * its stdout is the only source of graded numbers. When the runner is root it runs as an unprivileged uid of its
+ * own (not a slot's), without capabilities: it parses files the student's run wrote.
  */
 final class TrustedEvaluator {
 
@@ -26,6 +31,12 @@ final class TrustedEvaluator {
   static JsonNode evaluate(JobEnvironment env, Path javaHome, JobLimits limits, Path jobFile, Path artifacts,
                            Path workDir, StopSignal stop, ObjectMapper json) throws JobFailure {
     List<String> argv = new ArrayList<>();
+    if (env.evaluatorUid().isPresent()) {
+      int uid = env.evaluatorUid().getAsInt();
+      handOver(workDir, uid);
+      argv.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
+          "--bounding-set=-all", "--no-new-privs"));
+    }
     argv.add(javaHome.resolve("bin").resolve("java").toString());
     argv.addAll(ChildJvm.options(limits, workDir.toString()));
     argv.addAll(env.lab().command("evaluate", jobFile.toString(), "--artifacts", artifacts.toString()));
@@ -65,6 +76,20 @@ final class TrustedEvaluator {
       throw JobFailure.system("The grading step failed (exit " + result.exitCode() + "): " + message, null);
     }
     return parseEvaluation(stdout.toString(), json);
+  }
+
+  /** Gives the trusted directory (job file, artifact copies) to the evaluator's uid; the sandbox never sees it. */
+  private static void handOver(Path dir, int uid) throws JobFailure {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.toList()) {
+        if (!Files.isSymbolicLink(path)) {
+          Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+          Files.setAttribute(path, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw JobFailure.system("Could not prepare the grading directory: " + e.getMessage(), e);
+    }
   }
 
   /** The whole stdout as one JSON object, or else its last line that is one. */

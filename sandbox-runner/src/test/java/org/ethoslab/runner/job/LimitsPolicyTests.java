@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.sandbox.JobLimits;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class LimitsPolicyTests {
   private final ObjectMapper json = new ObjectMapper();
   private final JobEnvironment env = new JobEnvironment(new LabDistribution(List.of("-jar", "labs.jar"), List.of()),
       Path.of("work"), Optional.empty(), false, 2, 4096, Duration.ofMinutes(15), Duration.ofHours(1),
-      Duration.ofMinutes(5), 1);
+      Duration.ofMinutes(5), 1, OptionalInt.empty());
 
   @Test
   void aJobGetsWhatItAsksForWithinTheSlotShare() throws Exception {
