@@ -102,7 +102,8 @@ final class RunnerOptions {
         ? Arrays.stream(values.get("labs").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
         : List.of();
     return new RunnerConfig(uri(values.get("server")), token, values.getOrDefault("runner-id", hostName()), slots,
-        Path.of(values.getOrDefault("labs-home", "labs/target")), Path.of(values.getOrDefault("work-dir", "runner-work")),
+        Path.of(values.getOrDefault("labs-home", "labs/target")),
+        Path.of(values.getOrDefault("work-dir", "runner-work")),
         cpus, memory, allowUnsandboxed, values.getOrDefault("executor", "auto"),
         Optional.ofNullable(values.get("djl-cache")).map(Path::of),
         Duration.ofSeconds(integer(values, "default-wall-seconds", 900)),

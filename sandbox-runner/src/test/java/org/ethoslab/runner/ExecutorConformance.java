@@ -182,7 +182,8 @@ abstract class ExecutorConformance {
     return run(nextJob.incrementAndGet(), attack, params, Map.of());
   }
 
-  protected CompleteRequest run(String attack, Map<String, String> params, Map<String, Integer> limits) throws Exception {
+  protected CompleteRequest run(String attack, Map<String, String> params, Map<String, Integer> limits)
+      throws Exception {
     return run(nextJob.incrementAndGet(), attack, params, limits);
   }
 

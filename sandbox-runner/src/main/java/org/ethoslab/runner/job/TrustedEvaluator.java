@@ -34,8 +34,8 @@ final class TrustedEvaluator {
     if (env.evaluatorUid().isPresent()) {
       int uid = env.evaluatorUid().getAsInt();
       handOver(workDir, uid);
-      argv.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
-          "--bounding-set=-all", "--no-new-privs"));
+      argv.addAll(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+          "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
     }
     argv.add(javaHome.resolve("bin").resolve("java").toString());
     argv.addAll(ChildJvm.options(limits, workDir.toString()));

@@ -58,7 +58,8 @@ public final class CgroupJail implements AutoCloseable {
 
   /** True when the kernel OOM-killed a process of this job (the memory limit, not the JVM heap). */
   public boolean oomKilled() {
-    Path file = unified ? dirs.get("unified").resolve("memory.events") : dirs.get("memory").resolve("memory.oom_control");
+    Path file = unified ? dirs.get("unified").resolve("memory.events")
+        : dirs.get("memory").resolve("memory.oom_control");
     return counter(file, "oom_kill").orElse(0) > 0;
   }
 

@@ -4,8 +4,9 @@ package org.ethoslab.runner.sandbox;
 public enum IsolationLevel {
   /** bubblewrap namespaces plus per-job cgroups (memory, processes, CPU) and an unprivileged uid. */
   FULL("bubblewrap sandbox with per-job cgroup limits and an unprivileged user"),
-  /** bubblewrap namespaces and rlimits, but no writable cgroups: memory and process counts are bounded only by -Xmx and rlimits. */
-  NAMESPACES_ONLY("bubblewrap sandbox without cgroup limits (memory and process counts are not enforced by the kernel)"),
+  /** bubblewrap namespaces and rlimits, but no writable cgroups: memory is bounded only by -Xmx, processes not at all. */
+  NAMESPACES_ONLY("bubblewrap sandbox without cgroup limits "
+      + "(memory and process counts are not enforced by the kernel)"),
   /** A plain child JVM: time, heap and output limits protect against accidents, not against hostile code. */
   NONE("no sandbox: student code runs as a plain child process with the runner's rights");
 

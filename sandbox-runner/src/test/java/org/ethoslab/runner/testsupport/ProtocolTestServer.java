@@ -36,7 +36,8 @@ import org.ethoslab.runner.protocol.JobEvent;
  */
 public final class ProtocolTestServer implements AutoCloseable {
 
-  private static final Pattern JOB_PATH = Pattern.compile("/api/runner/v1/jobs/(\\d+)/(heartbeat|events|complete|artifacts)(?:/(.+))?");
+  private static final Pattern JOB_PATH =
+      Pattern.compile("/api/runner/v1/jobs/(\\d+)/(heartbeat|events|complete|artifacts)(?:/(.+))?");
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -154,7 +155,8 @@ public final class ProtocolTestServer implements AutoCloseable {
             reply(exchange, 503, Map.of("error", "database busy"));
             return;
           }
-          List<JobEvent> batch = json.readValue(body, json.getTypeFactory().constructCollectionType(List.class, JobEvent.class));
+          List<JobEvent> batch = json.readValue(body,
+              json.getTypeFactory().constructCollectionType(List.class, JobEvent.class));
           NavigableMap<Long, JobEvent> stored = events.computeIfAbsent(jobId, id -> new ConcurrentSkipListMap<>());
           batch.forEach(event -> stored.putIfAbsent(event.seq(), event));
           reply(exchange, 200, Map.of("stored", batch.size()));
