@@ -6,8 +6,18 @@ import static org.ethoslab.app.queue.QueueFixture.CPU_RUNNER;
 import static org.ethoslab.app.queue.QueueFixture.GPU_RUNNER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.runner.protocol.CompleteRequest;
 import org.ethoslab.runner.protocol.Outcome;
@@ -17,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Claim order, caps, the reaper and infrastructure retries, run against each real database by a subclass. */
+/**
+ * Claim order, caps, the reaper, infrastructure retries and concurrent claimers racing over one queue, run against each
+ * real database by a subclass.
+ */
 abstract class AbstractJobQueueIntegrationTests {
 
   @Autowired
@@ -188,6 +201,66 @@ abstract class AbstractJobQueueIntegrationTests {
     assertThat(jdbc.queryForObject("select count(*) from lab_job", Long.class)).isZero();
   }
 
+  @Test
+  void concurrentClaimersNeverRunOneJobTwice() throws Exception {
+    for (int i = 0; i < racedJobs(); i++) {
+      // 40 students (cap 2 each) and no course: more room than 8 claimers need, so caps never hold the race back.
+      queue.submit(1000 + i % 40, null);
+    }
+    List<Long> runners = new ArrayList<>();
+    for (int i = 0; i < racingClaimers(); i++) {
+      runners.add(QueueFixture.runnerId(registry, "racer-" + i));
+    }
+    Map<Long, Long> claimedBy = new ConcurrentHashMap<>();
+    AtomicInteger doubleClaims = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racingClaimers());
+    List<Future<Integer>> results = new ArrayList<>();
+    for (long runnerId : runners) {
+      results.add(pool.submit(() -> {
+        start.await();
+        int mine = 0;
+        while (true) {
+          Optional<LabJob> job = leases.claim(runnerId, QueueFixture.CPU_RUNNER, true, Duration.ZERO);
+          if (job.isEmpty()) {
+            return mine;
+          }
+          if (claimedBy.putIfAbsent(job.get().getId(), runnerId) != null) {
+            doubleClaims.incrementAndGet();
+          }
+          leases.complete(job.get().getId(), runnerId,
+              new CompleteRequest(Outcome.SUCCEEDED, "ok", QueueFixture.input("w2s"), 0));
+          mine++;
+        }
+      }));
+    }
+    start.countDown();
+    int total = 0;
+    for (Future<Integer> result : results) {
+      total += result.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+
+    assertThat(doubleClaims.get()).isZero();
+    assertThat(total).isEqualTo(racedJobs());
+    assertThat(claimedBy).hasSize(racedJobs());
+    assertThat(jdbc.queryForObject("select count(*) from lab_job where state = 'SUCCEEDED'", Long.class))
+        .isEqualTo(racedJobs());
+    assertThat(jdbc.queryForObject("select count(distinct completed_by) from lab_job", Long.class))
+        .as("the work was really shared").isGreaterThan(1);
+    assertThat(finished.all()).hasSize(racedJobs());
+  }
+
+  /** How many claimers race in {@link #concurrentClaimersNeverRunOneJobTwice()}. */
+  int racingClaimers() {
+    return 4;
+  }
+
+  /** How many jobs they race over. */
+  int racedJobs() {
+    return 200;
+  }
+
   static CompleteRequest succeeded() {
     ObjectNode evaluation = QueueFixture.input("w2s").objectNode().put("score", 0.75);
     return new CompleteRequest(Outcome.SUCCEEDED, "Finished.", evaluation, 3);
@@ -199,7 +272,7 @@ abstract class AbstractJobQueueIntegrationTests {
 
   Optional<LabJob> claim(long runnerId, RunnerCapabilities capabilities, boolean mayRunStudentCode) {
     try {
-      return leases.claim(runnerId, capabilities, mayRunStudentCode, java.time.Duration.ZERO);
+      return leases.claim(runnerId, capabilities, mayRunStudentCode, Duration.ZERO);
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
