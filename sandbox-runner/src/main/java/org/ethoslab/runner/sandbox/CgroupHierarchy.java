@@ -97,12 +97,12 @@ public final class CgroupHierarchy {
       try {
         // Delegation: the runner's own cgroup must hand memory/pids/cpu to its children; this fails where the
         // runner shares a non-root cgroup with other processes (cgroup v2's no-internal-process rule).
-        String controllers = available.contains("cpu") ? "+memory +pids +cpu" : "+memory +pids";
-        Files.writeString(own.resolve("cgroup.subtree_control"), controllers);
+        String enable = available.contains("cpu") ? "+memory +pids +cpu" : "+memory +pids";
+        Files.writeString(own.resolve("cgroup.subtree_control"), enable);
         if (!makeBase(base)) {
           continue;
         }
-        Files.writeString(base.resolve("cgroup.subtree_control"), controllers);
+        Files.writeString(base.resolve("cgroup.subtree_control"), enable);
         return Optional.of(new CgroupHierarchy(true, Map.of("unified", base)));
       } catch (IOException e) {
         LOG.info("cgroup v2 at " + own + " is not delegated to this runner: " + e.getMessage());
