@@ -21,7 +21,7 @@ import org.ethoslab.labs.core.Params;
 /** The four CLI commands. Results go to {@code out}; failures are thrown as {@link LabFailure}. */
 final class Commands {
     static final String USAGE = "usage: labs list | describe <lab> | run <job.json> --out DIR"
-            + " | evaluate <job.json> --artifacts DIR";
+            + " | evaluate <job.json> --artifacts DIR | build-models <lab> [--cpus N]";
 
     private final PrintStream out;
     private final EventSink events;
@@ -41,6 +41,7 @@ final class Commands {
             case "describe" -> describe(arg(args, 1, "lab"));
             case "run" -> run(Path.of(arg(args, 1, "job")), Path.of(option(args, "--out")));
             case "evaluate" -> evaluate(Path.of(arg(args, 1, "job")), Path.of(option(args, "--artifacts")));
+            case "build-models" -> buildModels(arg(args, 1, "lab"), args);
             default -> throw LabFailure.badInput("command", "unknown command " + args.get(0) + "; " + USAGE);
         }
     }
@@ -89,6 +90,25 @@ final class Commands {
         }
         Evaluation evaluation = lab.evaluate(job, params, new Artifacts(artifactDir));
         out.println(Json.MAPPER.writeValueAsString(evaluation));
+    }
+
+    /** Builds a lab's cached models into the model cache ({@code ETHOSLAB_MODEL_CACHE}); log lines as events. */
+    private void buildModels(String labId, List<String> args) throws Exception {
+        Lab lab = registry.find(labId, null);
+        if (!(lab instanceof org.ethoslab.labs.lm.CachedModels cached)) {
+            throw LabFailure.badInput("lab", labId + " has no models to build");
+        }
+        int cpus = 1;
+        if (args.contains("--cpus")) {
+            String value = option(args, "--cpus");
+            if (!value.matches("[1-9][0-9]{0,2}")) {
+                throw LabFailure.badInput("--cpus", "must be a whole number from 1 to 999, got " + value);
+            }
+            cpus = Integer.parseInt(value);
+        }
+        EngineSetup.configure(new JobInput.Resources(cpus, JobInput.Resources.DEFAULT.memoryMb(), "cpu"));
+        Path root = org.ethoslab.labs.lm.ModelCache.configuredRoot();
+        cached.buildModels(new org.ethoslab.labs.lm.ModelCache(root, root), message -> events.log("info", message));
     }
 
     private static String arg(List<String> args, int index, String name) {

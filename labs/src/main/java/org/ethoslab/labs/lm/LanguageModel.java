@@ -77,6 +77,15 @@ public final class LanguageModel implements AutoCloseable {
         return lm;
     }
 
+    /** The parameters a saved model folder holds, read without starting the engine. */
+    public static ParameterTree readParameters(Path dir) throws IOException {
+        try (InputStream in = Files.newInputStream(dir.resolve(PARAMETERS))) {
+            return ParameterTree.read(in);
+        } catch (IOException e) {
+            throw new IOException(dir.resolve(PARAMETERS) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Contents of {@code model.json}. */
     public record Info(LmArchitecture architecture, int vocabSize, Map<String, Object> provenance) {
     }

@@ -1,0 +1,31 @@
+package org.ethoslab.labs.merging;
+
+import java.util.List;
+import org.ethoslab.labs.lm.LmArchitecture;
+import org.ethoslab.labs.lm.LmTrainingSettings;
+
+/**
+ * The size of the lab's three models: the architecture, the pretraining and fine-tuning budgets and corpus sizes.
+ * {@code default} is what students use; {@code tiny} is a deliberately small set for tests, built in seconds, on
+ * which the effect is weak.
+ */
+public record ModelSet(String id, LmArchitecture architecture, int pretrainExamples, LmTrainingSettings pretrain,
+                       int fineTuneExamples, LmTrainingSettings domainTuning, LmTrainingSettings alignmentTuning) {
+
+    public static final ModelSet DEFAULT = new ModelSet("default", new LmArchitecture(128, 2, 4, 48), 20_000,
+            new LmTrainingSettings(800, 32, 3e-3, 0.01, 1.0, 101), 4_000,
+            new LmTrainingSettings(300, 32, 1e-3, 0.0, 1.0, 202),
+            new LmTrainingSettings(300, 32, 1e-3, 0.0, 1.0, 303));
+
+    public static final ModelSet TINY = new ModelSet("tiny", new LmArchitecture(32, 1, 2, 48), 2_000,
+            new LmTrainingSettings(40, 16, 5e-3, 0.01, 1.0, 101), 500,
+            new LmTrainingSettings(20, 16, 3e-3, 0.0, 1.0, 202),
+            new LmTrainingSettings(20, 16, 3e-3, 0.0, 1.0, 303));
+
+    public static final List<ModelSet> ALL = List.of(DEFAULT, TINY);
+
+    public static ModelSet of(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown model set " + id));
+    }
+}
