@@ -1,6 +1,8 @@
 package org.ethoslab.labs.cli;
 
 import org.ethoslab.labs.core.LabRegistry;
+import org.ethoslab.labs.merging.MergeAlignLab;
+import org.ethoslab.labs.prefopt.PrefoptLab;
 import org.ethoslab.labs.w2s.W2sLab;
 
 /** The labs this build ships, in one place. */
@@ -9,6 +11,6 @@ public final class Labs {
     }
 
     public static LabRegistry registry() {
-        return new LabRegistry().register(new W2sLab());
+        return new LabRegistry().register(new W2sLab()).register(new MergeAlignLab()).register(new PrefoptLab());
     }
 }

@@ -1,0 +1,5 @@
+package org.ethoslab.labs.prefopt;
+
+/** The tiny GPT's architecture: width, layers, attention heads and context length in word tokens. */
+record ModelShape(int dim, int layers, int heads, int context) {
+}

@@ -1,0 +1,101 @@
+package org.ethoslab.labs.prefopt;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ethoslab.labs.core.FailureKind;
+import org.ethoslab.labs.core.LabFailure;
+import org.ethoslab.labs.hooks.StudentCode;
+
+/**
+ * Preference optimisation of a policy initialised from the SFT model. Each step draws a minibatch of pairs, computes
+ * log π_θ(y_w|x) and log π_θ(y_l|x) in one forward pass (chosen rows, then rejected rows), forms r = log π_θ − log π_ref
+ * with the reference log-probabilities computed once up front without gradient, asks the loss (the student's hook or
+ * a reference) for L and ∂L/∂r per pair, and back-propagates the surrogate Σ_i (∂L/∂r_w,i · log π_θ(y_w,i|x_i) +
+ * ∂L/∂r_l,i · log π_θ(y_l,i|x_i)) / B, whose gradient with respect to θ is exactly that of the mean loss.
+ */
+final class PreferenceTraining {
+    private PreferenceTraining() {
+    }
+
+    /** The optimiser's and the loss's hyperparameters. */
+    record Settings(double beta, double epsilon, double learningRate, int steps, int batch) {
+    }
+
+    /** Batch means per step of r_w, r_l and the loss (what the run phase reports as training curves). */
+    record Curves(List<Double> rw, List<Double> rl, List<Double> loss) {
+    }
+
+    /** Called after each step with the step's batch means. */
+    interface StepListener {
+        void onStep(int step, double rw, double rl, double loss);
+    }
+
+    /**
+     * Trains {@code policy} in place. {@code pairs} holds the chosen rows 0..n−1 and the rejected rows n..2n−1;
+     * {@code reference} their log-probabilities under π_ref in the same order.
+     */
+    static Curves train(PolicyModel policy, Sequences pairs, double[] reference, PreferenceLoss loss,
+                        Settings settings, SplittableRandom rng, StepListener listener) {
+        int n = pairs.rows / 2;
+        int b = settings.batch();
+        Optimizer optimizer = Optimizer.adamW()
+                .optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).optWeightDecays(0f).build();
+        policy.requireGradients();
+        Curves curves = new Curves(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int step = 0; step < settings.steps(); step++) {
+            int[] rows = new int[2 * b];
+            for (int i = 0; i < b; i++) {
+                rows[i] = rng.nextInt(n);
+                rows[b + i] = rows[i] + n;
+            }
+            Sequences batch = pairs.select(rows);
+            double sumRw = 0;
+            double sumRl = 0;
+            double sumLoss = 0;
+            try (NDManager scope = policy.manager().newSubManager();
+                 GradientCollector gc = scope.getEngine().newGradientCollector()) {
+                NDArray logProbs = Sequences.replyLogProbs(policy.trainingLogits(scope, batch.inputs(scope)),
+                        batch.targets(scope), batch.mask(scope));
+                float[] lp = logProbs.toFloatArray();
+                float[] weights = new float[2 * b];
+                for (int i = 0; i < b; i++) {
+                    double rw = lp[i] - reference[rows[i]];
+                    double rl = lp[b + i] - reference[rows[b + i]];
+                    int lw = batch.replyLengths[i];
+                    int ll = batch.replyLengths[b + i];
+                    LossTerms t = StudentCode.call(() -> loss.loss(rw, rl, lw, ll, settings.beta(),
+                            settings.epsilon()));
+                    check(t, loss, rw, rl);
+                    weights[i] = (float) (t.dRw() / b);
+                    weights[b + i] = (float) (t.dRl() / b);
+                    sumRw += rw;
+                    sumRl += rl;
+                    sumLoss += t.value();
+                }
+                gc.backward(logProbs.mul(scope.create(weights)).sum());
+            }
+            policy.step(optimizer);
+            curves.rw().add(sumRw / b);
+            curves.rl().add(sumRl / b);
+            curves.loss().add(sumLoss / b);
+            if (listener != null) {
+                listener.onStep(step, sumRw / b, sumRl / b, sumLoss / b);
+            }
+        }
+        return curves;
+    }
+
+    private static void check(LossTerms t, PreferenceLoss loss, double rw, double rl) {
+        if (t == null || !Double.isFinite(t.value()) || !Double.isFinite(t.dRw()) || !Double.isFinite(t.dRl())) {
+            String msg = loss.getClass().getSimpleName() + " returned " + t + " for r_w=" + rw + ", r_l=" + rl
+                    + ": the loss and both derivatives must be finite numbers";
+            throw new LabFailure(FailureKind.RUNTIME_ERROR, msg);
+        }
+    }
+}
