@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.ethoslab.app.queue.FinishedJobs;
 import org.ethoslab.app.queue.JobLeases;
+import org.ethoslab.app.queue.JobSubmission;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobService;
 import org.ethoslab.app.queue.LabJobState;
@@ -26,6 +28,7 @@ import org.ethoslab.runner.protocol.CompleteRequest;
 import org.ethoslab.runner.protocol.HeartbeatResponse;
 import org.ethoslab.runner.protocol.JobEvent;
 import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.runner.protocol.RunnerCapabilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,6 +201,21 @@ class RunnerApiIntegrationTests {
   }
 
   @Test
+  void studentCodeGoesOnlyToSandboxedRunnersOrTheLocalOnlyEmbeddedOne() throws Exception {
+    ObjectNode withHooks = QueueFixture.input("w2s");
+    withHooks.putObject("hooks").put("SoftVote", "public class SoftVote {}");
+    LabJob job = queue.submit(JobSubmission.of("w2s", "1", withHooks, 1, null));
+    RunnerCapabilities unsandboxed = new RunnerCapabilities(2, 4096, 0, 0, List.of(), "NONE", 1, "test");
+
+    assertThat(send("POST", "/jobs/claim?waitSeconds=0", tokenA, claimBody(unsandboxed)).statusCode())
+        .as("a standalone runner without a sandbox").isEqualTo(204);
+    String embedded = registry.registerInternal("embedded-local-" + System.nanoTime(), true).token();
+    HttpResponse<String> local = send("POST", "/jobs/claim?waitSeconds=0", embedded, claimBody(unsandboxed));
+    assertThat(local.statusCode()).as("the app's own runner on a localhost-only install").isEqualTo(200);
+    assertThat(JSON.readValue(local.body(), ClaimResponse.class).jobId()).isEqualTo(job.getId());
+  }
+
+  @Test
   void anIdleClaimIsWokenBySubmitWithinTheLongPoll() throws Exception {
     Thread submitter = new Thread(() -> {
       try {
@@ -227,7 +245,11 @@ class RunnerApiIntegrationTests {
   }
 
   private static String claimBody() throws IOException {
-    return JSON.writeValueAsString(new ClaimRequest("test-host", QueueFixture.CPU_RUNNER));
+    return claimBody(QueueFixture.CPU_RUNNER);
+  }
+
+  private static String claimBody(RunnerCapabilities capabilities) throws IOException {
+    return JSON.writeValueAsString(new ClaimRequest("test-host", capabilities));
   }
 
   private static String events(long fromSeq, long toSeq) throws IOException {
