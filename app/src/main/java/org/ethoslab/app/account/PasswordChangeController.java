@@ -3,6 +3,7 @@ package org.ethoslab.app.account;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,9 +19,11 @@ class PasswordChangeController {
   static final String VIEW = "account/password";
 
   private final AccountService accountService;
+  private final PersistentTokenRepository rememberMeTokens;
 
-  PasswordChangeController(AccountService accountService) {
+  PasswordChangeController(AccountService accountService, PersistentTokenRepository rememberMeTokens) {
     this.accountService = accountService;
+    this.rememberMeTokens = rememberMeTokens;
   }
 
   @GetMapping("/account/password")
@@ -48,6 +51,8 @@ class PasswordChangeController {
       form.setConfirmPassword("");
       return VIEW;
     }
+    // "Keep me logged in" cookies issued with the old password stop working on every device.
+    rememberMeTokens.removeUserTokens(user.getUsername());
     redirect.addFlashAttribute("message", "flash.passwordChanged");
     return "redirect:/";
   }

@@ -3,11 +3,13 @@ package org.ethoslab.app.dashboard;
 import java.util.List;
 
 import org.ethoslab.app.account.CurrentUser;
+import org.ethoslab.app.account.Role;
 import org.ethoslab.app.lesson.CourseProgress;
 import org.ethoslab.app.lesson.ProgressService;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.EnrollmentRepository;
 import org.ethoslab.app.offering.JoinForm;
+import org.ethoslab.app.offering.OfferingRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +23,13 @@ class DashboardController {
   static final String VIEW_DASHBOARD = "dashboard/dashboard";
 
   private final EnrollmentRepository enrollments;
+  private final OfferingRepository offerings;
   private final ProgressService progressService;
 
-  DashboardController(EnrollmentRepository enrollments, ProgressService progressService) {
+  DashboardController(EnrollmentRepository enrollments, OfferingRepository offerings,
+                      ProgressService progressService) {
     this.enrollments = enrollments;
+    this.offerings = offerings;
     this.progressService = progressService;
   }
 
@@ -42,6 +47,8 @@ class DashboardController {
             java.util.Optional.of(e.getId()))))
         .toList();
     model.addAttribute("enrolledCourses", courses);
+    model.addAttribute("teaching", user.getRole() == Role.STUDENT ? List.of()
+        : offerings.findByOwner(user.getAccountId()));
     model.addAttribute("joinForm", new JoinForm());
     return VIEW_DASHBOARD;
   }

@@ -3,7 +3,9 @@ package org.ethoslab.app.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.ethoslab.app.account.AccountService;
@@ -23,7 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 /**
  * The first end-to-end path in a real headless Chromium: an instructor creates an offering and reads its join code;
  * a new student signs up, logs in, joins with the code, reads a lesson with rendered math and completes it; the
- * admin promotes a student. Screenshots of every page land in {@code target/screenshots/}.
+ * admin promotes a student. Screenshots of every page land in {@code target/screenshots/}; the main pages are also
+ * checked with axe-core and must have no serious or critical accessibility violations.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -42,6 +45,7 @@ class StudentJourneyBrowserIntegrationTests {
     String instructorEmail = "teacher-" + UUID.randomUUID() + "@example.org";
     accounts.register(instructorEmail, "Dr. Ada Teacher", PASSWORD, Role.INSTRUCTOR);
     String studentEmail = "student-" + UUID.randomUUID() + "@example.org";
+    Map<String, List<String>> accessibility = new LinkedHashMap<>();
 
     try (BrowserSupport browser = BrowserSupport.start()) {
       WebDriver driver = browser.driver();
@@ -51,6 +55,7 @@ class StudentJourneyBrowserIntegrationTests {
 
       driver.get(url("/"));
       browser.screenshot("01-welcome");
+      accessibility.put("01-welcome", browser.accessibilityViolations());
 
       // Instructor: create an offering and read its join code.
       logIn(driver, instructorEmail);
@@ -63,6 +68,7 @@ class StudentJourneyBrowserIntegrationTests {
       assertThat(joinCode).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains(joinCode);
       browser.screenshot("02-teach");
+      accessibility.put("02-teach", browser.accessibilityViolations());
       logOut(driver);
 
       // Student: sign up (first with a mismatch, to see the field errors), then for real.
@@ -74,6 +80,7 @@ class StudentJourneyBrowserIntegrationTests {
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error"))).getText()).contains("not the same");
       browser.screenshot("03-signup-errors");
+      accessibility.put("03-signup-errors", browser.accessibilityViolations());
       driver.findElement(By.id("password")).sendKeys(PASSWORD);
       driver.findElement(By.id("confirmPassword")).sendKeys(PASSWORD);
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -93,12 +100,14 @@ class StudentJourneyBrowserIntegrationTests {
       driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains("You joined AI Ethics, browser cohort");
       browser.screenshot("07-outline");
+      accessibility.put("07-outline", browser.accessibilityViolations());
 
       // Read the first lesson: Markdown rendered, math typeset by KaTeX, then complete it.
       String outlineUrl = driver.getCurrentUrl();
       driver.findElement(By.cssSelector(".item-list li a")).click();
       assertThat(driver.findElement(By.cssSelector(".prose")).getText()).isNotBlank();
       browser.screenshot("08-lesson");
+      accessibility.put("08-lesson", browser.accessibilityViolations());
       driver.findElement(By.cssSelector(".lesson-footer button")).click();
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done-note"))).getText()).contains("completed");
       driver.get(outlineUrl);
@@ -147,6 +156,7 @@ class StudentJourneyBrowserIntegrationTests {
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".score-line"))).getText()).startsWith("Your latest result:");
       assertThat(driver.findElements(By.cssSelector(".verdict"))).isNotEmpty();
       browser.screenshot("10d-quiz-graded");
+      accessibility.put("10d-quiz-graded", browser.accessibilityViolations());
 
       driver.get(url("/"));
       browser.screenshot("11-dashboard");
@@ -155,6 +165,7 @@ class StudentJourneyBrowserIntegrationTests {
       driver.get(url("/teach"));
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You may not open this page");
       browser.screenshot("13-forbidden");
+      accessibility.put("13-forbidden", browser.accessibilityViolations());
       browser.windowSize(390, 844);
       driver.get(outlineUrl);
       browser.screenshot("14-outline-phone");
@@ -165,6 +176,7 @@ class StudentJourneyBrowserIntegrationTests {
       logIn(driver, "admin@ethoslab.local", "admin-test-password-1");
       driver.get(url("/admin/users"));
       browser.screenshot("15-admin-users");
+      accessibility.put("15-admin-users", browser.accessibilityViolations());
       driver.findElements(By.cssSelector("tbody tr")).stream()
           .filter(row -> row.getText().contains(studentEmail))
           .findFirst().orElseThrow()
@@ -173,6 +185,8 @@ class StudentJourneyBrowserIntegrationTests {
       driver.get(url("/no-such-page"));
       browser.screenshot("16-not-found");
     }
+    accessibility.values().removeIf(List::isEmpty);
+    assertThat(accessibility).as("serious or critical axe-core violations per page").isEmpty();
   }
 
   private void logIn(WebDriver driver, String email) {

@@ -2,11 +2,15 @@ package org.ethoslab.app.testsupport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
@@ -14,6 +18,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.webjars.WebJarVersionLocator;
 
 /**
  * Headless Chromium for browser tests, offline: the driver and browser paths are given explicitly (so Selenium
@@ -89,6 +94,40 @@ public final class BrowserSupport implements AutoCloseable {
     catch (IOException ex) {
       throw new IllegalStateException("Could not save screenshot " + name + ": " + ex.getMessage(), ex);
     }
+  }
+
+  /**
+   * Runs the axe-core accessibility rules (WCAG 2 A and AA, from the {@code org.webjars.npm:axe-core} test
+   * dependency) on the current page and returns the serious and critical violations, one line each:
+   * {@code rule-id (impact): help — selectors}. An empty list means the page passed.
+   */
+  public List<String> accessibilityViolations() {
+    String axePath = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
+    if (axePath == null) {
+      throw new IllegalStateException("axe-core webjar not on the test classpath");
+    }
+    try (InputStream in = BrowserSupport.class.getClassLoader().getResourceAsStream(axePath)) {
+      String axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      driver.executeScript(axe);
+    }
+    catch (IOException ex) {
+      throw new IllegalStateException("Could not read " + axePath + ": " + ex.getMessage(), ex);
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    Object result = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+          .then(r => done(r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' - '
+              + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));
+        """);
+    List<String> violations = new ArrayList<>();
+    if (result instanceof List<?> list) {
+      list.forEach(v -> violations.add(String.valueOf(v)));
+    }
+    return violations;
   }
 
   /** Ends the browser session and deletes its profile directory. */
