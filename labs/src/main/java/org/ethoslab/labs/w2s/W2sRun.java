@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.EventSink;
 import org.ethoslab.labs.core.FailureKind;
@@ -14,6 +13,7 @@ import org.ethoslab.labs.core.LabContext;
 import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.data.HashedBagOfWords;
 import org.ethoslab.labs.data.TextExample;
+import org.ethoslab.labs.eval.ClassificationMetrics;
 import org.ethoslab.labs.hooks.CompiledHooks;
 import org.ethoslab.labs.hooks.HookCompiler;
 import org.ethoslab.labs.hooks.StudentCode;
@@ -67,12 +67,15 @@ final class W2sRun {
         int[][] half1 = new int[cfg.numSeeds()][];
         int[][] half2 = new int[cfg.numSeeds()][];
         for (int s = 0; s < cfg.numSeeds(); s++) {
-            int[] perm = permutation(pool.size(), ctx.rng("split-" + (s + 1)));
+            int[] perm = Rows.permutation(pool.size(), ctx.rng("split-" + (s + 1)));
             half1[s] = java.util.Arrays.copyOfRange(perm, 0, pool.size() / 2);
             half2[s] = java.util.Arrays.copyOfRange(perm, pool.size() / 2, pool.size());
         }
         float[][][] weakLabels = trainTeachers(pool, bow, half1, half2, voting);
-        trainStrong(pool, strong, half2, weakLabels);
+        float[][][][] studentProbs = trainStrong(pool, strong, half2, weakLabels);
+
+        events.phase("evaluating");
+        reportHalfOneAccuracy(pool, half1, studentProbs);
 
         events.phase("writing");
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -124,9 +127,10 @@ final class W2sRun {
         float[][][] y = new float[cfg.numSeeds() * k][][];
         for (int s = 0; s < cfg.numSeeds(); s++) {
             for (int t = 0; t < k; t++) {
-                int[] rows = k == 1 ? half1[s] : subset(half1[s], 0.75, ctx.rng("teacher-" + (s + 1) + "-" + t));
-                x[s * k + t] = rows(bow, rows);
-                y[s * k + t] = oneHot(pool, rows);
+                int[] subset = k == 1 ? half1[s]
+                        : Rows.subset(half1[s], 0.75, ctx.rng("teacher-" + (s + 1) + "-" + t));
+                x[s * k + t] = Rows.rows(bow, subset);
+                y[s * k + t] = Rows.oneHot(pool, subset);
             }
         }
         float[][][] allProbs;
@@ -139,7 +143,7 @@ final class W2sRun {
         for (int s = 0; s < cfg.numSeeds(); s++) {
             float[][][] seedProbs = new float[k][][];
             for (int t = 0; t < k; t++) {
-                seedProbs[t] = rows(allProbs[s * k + t], half2[s]);
+                seedProbs[t] = Rows.rows(allProbs[s * k + t], half2[s]);
             }
             weakLabels[s] = vote(voting, seedProbs);
             events.metric("acc/weak-labels-on-half2", s + 1, agreement(weakLabels[s], pool, half2[s]), null);
@@ -148,29 +152,56 @@ final class W2sRun {
         return weakLabels;
     }
 
-    /** Trains the W2S students (on weak labels) and the ceilings (on ground truth), one stack each. */
-    private void trainStrong(List<TextExample> pool, float[][] strong, int[][] half2, float[][][] weakLabels)
+    /**
+     * Trains the W2S students (on weak labels) and the ceilings (on ground truth), one stack each; returns both
+     * stacks' probabilities on the whole pool ([0] students, [1] ceilings).
+     */
+    private float[][][][] trainStrong(List<TextExample> pool, float[][] strong, int[][] half2, float[][][] weakLabels)
             throws Exception {
         timings.start("strong");
         float[][][] x = new float[cfg.numSeeds()][][];
         float[][][] truth = new float[cfg.numSeeds()][][];
         for (int s = 0; s < cfg.numSeeds(); s++) {
-            x[s] = rows(strong, half2[s]);
-            truth[s] = oneHot(pool, half2[s]);
+            x[s] = Rows.rows(strong, half2[s]);
+            truth[s] = Rows.oneHot(pool, half2[s]);
         }
+        float[][][] studentProbs;
+        float[][][] ceilingProbs;
         events.progress(0.4, "training the strong students on weak labels");
         try (StackedModels w2s = StackedTrainer.train("w2s", cfg.strongBlock(), x, weakLabels,
                 cfg.strongTraining(ctx.rng("w2s").nextLong(), cfg.confidenceLoss() > 0), ctx.device().toDjl(),
                 curve("loss/w2s", 1))) {
             save(w2s, W2sArtifacts.W2S);
+            studentProbs = w2s.predictProba(strong);
         }
         events.progress(0.7, "training the strong ceilings on ground truth");
         try (StackedModels ceiling = StackedTrainer.train("ceiling", cfg.strongBlock(), x, truth,
                 cfg.strongTraining(ctx.rng("ceiling").nextLong(), false), ctx.device().toDjl(),
                 curve("loss/ceiling", 1))) {
             save(ceiling, W2sArtifacts.CEILING);
+            ceilingProbs = ceiling.predictProba(strong);
         }
         timings.stop("strong");
+        return new float[][][][] {studentProbs, ceilingProbs};
+    }
+
+    /**
+     * Reported (not graded) accuracies on each seed's half 1, which the strong models never trained on: live
+     * feedback while the trusted phase grades on hidden data.
+     */
+    private void reportHalfOneAccuracy(List<TextExample> pool, int[][] half1, float[][][][] probs) {
+        for (int s = 0; s < cfg.numSeeds(); s++) {
+            int[] labels = new int[half1[s].length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = pool.get(half1[s][i]).label();
+            }
+            double w2s = ClassificationMetrics.accuracy(Rows.rows(probs[0][s], half1[s]), labels);
+            double ceiling = ClassificationMetrics.accuracy(Rows.rows(probs[1][s], half1[s]), labels);
+            events.metric("acc/w2s-on-half1", s + 1, w2s, null);
+            events.metric("acc/ceiling-on-half1", s + 1, ceiling, null);
+            events.log("info", String.format(Locale.ROOT, "seed %d: student %.3f, ceiling %.3f on half 1 "
+                    + "(reported; the grade comes from the hidden test set)", s + 1, w2s, ceiling));
+        }
     }
 
     /** Combines teacher probabilities per example with the voting hook, checking what the hook returns. */
@@ -180,7 +211,7 @@ final class W2sRun {
         for (int i = 0; i < n; i++) {
             double[][] in = new double[teacherProbs.length][];
             for (int k = 0; k < teacherProbs.length; k++) {
-                in[k] = toDouble(teacherProbs[k][i]);
+                in[k] = Rows.toDouble(teacherProbs[k][i]);
             }
             double[] p = StudentCode.call(() -> voting.combine(in));
             labels[i] = checkedDistribution(p);
@@ -230,54 +261,5 @@ final class W2sRun {
             }
         }
         return (double) agree / idx.length;
-    }
-
-    static int[] permutation(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
-
-    private static int[] subset(int[] from, double share, SplittableRandom rng) {
-        int[] perm = permutation(from.length, rng);
-        int m = (int) Math.round(share * from.length);
-        int[] out = new int[m];
-        for (int i = 0; i < m; i++) {
-            out[i] = from[perm[i]];
-        }
-        java.util.Arrays.sort(out);
-        return out;
-    }
-
-    static float[][] rows(float[][] all, int[] idx) {
-        float[][] out = new float[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = all[idx[i]];
-        }
-        return out;
-    }
-
-    static float[][] oneHot(List<TextExample> pool, int[] idx) {
-        float[][] out = new float[idx.length][W2sConfig.CLASSES];
-        for (int i = 0; i < idx.length; i++) {
-            out[i][pool.get(idx[i]).label()] = 1f;
-        }
-        return out;
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }
