@@ -2,7 +2,6 @@ package org.ethoslab.labs.lm;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,11 +93,15 @@ public final class ModelCache {
             Files.writeString(tmp.resolve(COMPLETE), recipe.hash() + "\n");
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                // Another process finished the same recipe first; its folder is equivalent.
-                deleteTree(tmp);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot rename atomically inside " + base + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                if (!Files.isRegularFile(target.resolve(COMPLETE))) {
+                    throw e;
+                }
+                // Another process finished the same recipe first (rename onto its non-empty folder failed);
+                // its folder is equivalent.
+                deleteTree(tmp);
             }
         } catch (Exception e) {
             deleteTree(tmp);
