@@ -92,7 +92,7 @@ class HostileSubmissionIntegrationTests extends ExecutorConformance {
     String trustedFile = workDir.resolve("jobs/job-" + id + "-a1-t0/trusted/job.json").toString();
     String checkout = Path.of("pom.xml").toAbsolutePath().toString();
     CompleteRequest done = run(id, "read-host", Map.of("secrets", String.join(",", checkout, trustedFile,
-        hostSecrets.resolve("other-job-secret.txt").toString(), workDir.toString())), Map.of());
+        hostSecrets.resolve("other-job-secret.txt").toString(), workDir.resolve("jobs").toString())), Map.of());
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(done.message()).contains("NoSuchFileException", "/etc/passwd").doesNotContain("ESCAPED");
   }

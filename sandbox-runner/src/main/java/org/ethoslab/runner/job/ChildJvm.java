@@ -33,7 +33,7 @@ final class ChildJvm {
   }
 
   static Map<String, String> environment(JobLimits limits, String home, String tmpDir, Path javaHome,
-                                         Optional<Path> djlCache) {
+                                         Optional<Path> djlCache, Path modelCache) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", javaHome.resolve("bin") + ":/usr/bin:/bin");
     env.put("JAVA_HOME", javaHome.toString());
@@ -44,6 +44,7 @@ final class ChildJvm {
     env.put("MKL_NUM_THREADS", Integer.toString(limits.cpus()));
     env.put("DJL_OFFLINE", "true");
     djlCache.ifPresent(cache -> env.put("DJL_CACHE_DIR", cache.toString()));
+    env.put("ETHOSLAB_MODEL_CACHE", modelCache.toString());
     return env;
   }
 }

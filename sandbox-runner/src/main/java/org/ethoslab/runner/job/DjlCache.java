@@ -65,10 +65,11 @@ public final class DjlCache {
   }
 
   /**
-   * DJL extracts into private (0700) temporary directories; the sandbox's unprivileged uid must read the libraries,
-   * so the tree becomes world-readable (never writable: it is bound read-only anyway).
+   * DJL (and the labs' model cache) create private (0700) temporary directories; the sandbox's and the evaluator's
+   * unprivileged uids must read what ends up there, so the tree becomes world-readable (never writable: it is bound
+   * read-only anyway).
    */
-  private static void openForReading(Path cache) throws IOException {
+  static void openForReading(Path cache) throws IOException {
     try (Stream<Path> files = Files.walk(cache)) {
       for (Path path : files.toList()) {
         if (Files.isSymbolicLink(path)) {

@@ -39,12 +39,14 @@ public final class JobLifecycle {
   private final ExecutorProvider provider;
   private final Path javaHome;
   private final ObjectMapper json;
+  private final LabModels models;
 
   public JobLifecycle(JobEnvironment env, ExecutorProvider provider, Path javaHome, ObjectMapper json) {
     this.env = env;
     this.provider = provider;
     this.javaHome = javaHome;
     this.json = json;
+    this.models = new LabModels(env.workDir().resolve("model-cache"));
   }
 
   /** Runs the job in {@code slot}; never throws for anything the job does. */
@@ -91,9 +93,11 @@ public final class JobLifecycle {
     Path trusted = root.resolve("trusted");
     Executor executor = provider.create(slot);
     try {
+      models.ensure(claim.lab(), env, javaHome, limits.cpus(), stop, events);
       events.phase("prepare", "Preparing the sandbox");
       List<Path> readOnly = new ArrayList<>(env.lab().readOnlyPaths());
       env.djlCacheDir().ifPresent(readOnly::add);
+      readOnly.add(models.cache());
       executor.prepare(new SandboxRequest(name, sandboxDir, trusted, limits, readOnly, slot));
       String inside = executor.jobDirInside();
       JobFiles files = JobFiles.write(json, claim, input, limits, sandboxDir, trusted);
@@ -101,7 +105,8 @@ public final class JobLifecycle {
       events.phase("run", "Running your code in the sandbox");
       StageOutcome outcome = executor.run(new StageCommand(ChildJvm.options(limits, tmp),
           env.lab().command("run", inside + "/" + JobFiles.JOB_FILE, "--out", inside + "/out"),
-          ChildJvm.environment(limits, inside, tmp, javaHome, env.djlCacheDir())), events::childLine, stop);
+          ChildJvm.environment(limits, inside, tmp, javaHome, env.djlCacheDir(), models.cache())), events::childLine,
+          stop);
       executor.finish();
       if (stop.stopped()) {
         return stopped(stop);
@@ -116,7 +121,7 @@ public final class JobLifecycle {
       copied.skipped().forEach(skip -> events.childLine(true, "Artifact not collected: " + skip));
       events.phase("evaluate", "Grading the results");
       JsonNode evaluation = TrustedEvaluator.evaluate(env, javaHome, limits, files.trustedJob(),
-          trusted.resolve("artifacts"), trusted, stop, json);
+          trusted.resolve("artifacts"), trusted, models.cache(), stop, json);
       if (stop.stopped()) {
         return stopped(stop);
       }

@@ -29,7 +29,7 @@ final class TrustedEvaluator {
   }
 
   static JsonNode evaluate(JobEnvironment env, Path javaHome, JobLimits limits, Path jobFile, Path artifacts,
-                           Path workDir, StopSignal stop, ObjectMapper json) throws JobFailure {
+                           Path workDir, Path modelCache, StopSignal stop, ObjectMapper json) throws JobFailure {
     List<String> argv = new ArrayList<>();
     if (env.evaluatorUid().isPresent()) {
       int uid = env.evaluatorUid().getAsInt();
@@ -43,7 +43,7 @@ final class TrustedEvaluator {
     ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
     builder.environment().clear();
     builder.environment().putAll(ChildJvm.environment(limits, workDir.toString(), workDir.toString(), javaHome,
-        env.djlCacheDir()));
+        env.djlCacheDir(), modelCache));
     StringBuilder stdout = new StringBuilder();
     SupervisedProcess.Result result;
     try {
