@@ -1,0 +1,2 @@
+/** Evaluation formulas: accuracy, ROC-AUC, PGR, medians and bootstrap confidence intervals. */
+package org.ethoslab.labs.eval;
