@@ -2,6 +2,8 @@ package org.ethoslab.app.queue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ class LeaseReaper implements SchedulingConfigurer {
 
   private final JobLeases leases;
   private final QueueProperties properties;
+  private volatile boolean closing;
 
   LeaseReaper(JobLeases leases, QueueProperties properties) {
     this.leases = leases;
@@ -29,7 +32,19 @@ class LeaseReaper implements SchedulingConfigurer {
     registrar.addFixedDelayTask(this::reap, properties.reaperInterval());
   }
 
+  /**
+   * Stops new rounds as soon as the app starts shutting down: a round that began after the database went away would
+   * wait for a connection and hold up the shutdown.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closing() {
+    closing = true;
+  }
+
   void reap() {
+    if (closing) {
+      return;
+    }
     try {
       int handled;
       do {
