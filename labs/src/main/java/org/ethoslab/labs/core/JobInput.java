@@ -10,11 +10,13 @@ import java.util.Map;
 
 /**
  * One lab job as read from {@code job.json}. {@code hooks} (class name → Java source), {@code rubric} (check id →
- * threshold/points overrides) and {@code hidden} (trusted-phase data such as {@code evalSeed}) are optional.
+ * threshold/points overrides), {@code hidden} (trusted-phase data such as {@code evalSeed}) and {@code dataset} (an
+ * uploaded data file next to the job file, for labs that accept one) are optional. {@code baseDir} is the job
+ * file's directory, against which data file names resolve.
  */
 public record JobInput(String jobId, String lab, String labVersion, long seed, JsonNode params,
                        Map<String, String> hooks, Map<String, RubricOverride> rubric, Resources resources,
-                       JsonNode hidden) {
+                       JsonNode hidden, JsonNode dataset, Path baseDir) {
 
     /** Job files larger than this are refused: hook sources are small, datasets are not passed inline. */
     public static final long MAX_JOB_BYTES = 1_000_000;
@@ -36,7 +38,9 @@ public record JobInput(String jobId, String lab, String labVersion, long seed, J
             if (Files.size(file) > MAX_JOB_BYTES) {
                 throw LabFailure.badInput("job", "file is larger than " + MAX_JOB_BYTES + " bytes: " + file);
             }
-            return parse(Json.MAPPER.readTree(file.toFile()));
+            JobInput job = parse(Json.MAPPER.readTree(file.toFile()));
+            return new JobInput(job.jobId, job.lab, job.labVersion, job.seed, job.params, job.hooks, job.rubric,
+                    job.resources, job.hidden, job.dataset, file.toAbsolutePath().getParent());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw LabFailure.badInput("job", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -64,7 +68,8 @@ public record JobInput(String jobId, String lab, String labVersion, long seed, J
         }
         return new JobInput(jobId, lab, version, seed, params.isObject() ? params : Json.MAPPER.createObjectNode(),
                 readHooks(root.path("hooks")), readRubric(root.path("rubric")), readResources(root.path("resources")),
-                root.path("hidden").isObject() ? root.get("hidden") : null);
+                root.path("hidden").isObject() ? root.get("hidden") : null,
+                root.path("dataset").isObject() ? root.get("dataset") : null, null);
     }
 
     private static String requiredText(JsonNode root, String field) {
@@ -144,6 +149,18 @@ public record JobInput(String jobId, String lab, String labVersion, long seed, J
 
     /** A copy without {@code hidden}: what the untrusted phase may see. */
     public JobInput withoutHidden() {
-        return new JobInput(jobId, lab, labVersion, seed, params, hooks, rubric, resources, null);
+        return new JobInput(jobId, lab, labVersion, seed, params, hooks, rubric, resources, null, dataset, baseDir);
+    }
+
+    /**
+     * A data file named in the job ({@code field} names where, for messages): a plain file name in the job file's
+     * directory — no paths, so a job can only reach files the runner put next to it.
+     */
+    public Path dataFile(String field, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw LabFailure.badInput(field, "must be a plain file name next to the job file, got " + name);
+        }
+        Path dir = baseDir != null ? baseDir : Path.of("").toAbsolutePath();
+        return dir.resolve(name);
     }
 }

@@ -1,6 +1,9 @@
 package org.ethoslab.labs.w2s;
 
+import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.data.DatasetSpec;
 import org.ethoslab.labs.nn.StackedClassifier;
 import org.ethoslab.labs.nn.TrainingSettings;
 
@@ -9,18 +12,27 @@ import org.ethoslab.labs.nn.TrainingSettings;
  * strong head (chosen so the default job finishes in well under a minute on two cores).
  */
 record W2sConfig(W2sTask task, int numSeeds, int numTeachers, String voting, int trainSize, int testSize,
-                 int weakBuckets, int weakHidden, int strongSteps, double confidenceLoss) {
+                 int weakBuckets, int weakHidden, int strongSteps, double confidenceLoss, DatasetSpec dataset) {
 
     static final int CLASSES = 2;
 
-    static W2sConfig from(Params p) {
-        return new W2sConfig(W2sTask.of(p.getString("task")), p.getInt("numSeeds"), p.getInt("numTeachers"),
-                p.getString("voting"), p.getInt("trainSize"), p.getInt("testSize"), p.getInt("weakBuckets"),
-                p.getInt("weakHidden"), p.getInt("strongSteps"), p.getDouble("confidenceLoss"));
+    static W2sConfig from(Params p, JobInput job) {
+        W2sTask task = W2sTask.of(p.getString("task"));
+        DatasetSpec dataset = null;
+        if (task == W2sTask.UPLOADED) {
+            if (job.dataset() == null) {
+                throw LabFailure.badInput("dataset", "task uploaded needs a dataset object naming the training file");
+            }
+            dataset = DatasetSpec.parse(job.dataset(), "dataset");
+        }
+        return new W2sConfig(task, p.getInt("numSeeds"), p.getInt("numTeachers"), p.getString("voting"),
+                p.getInt("trainSize"), p.getInt("testSize"), p.getInt("weakBuckets"), p.getInt("weakHidden"),
+                p.getInt("strongSteps"), p.getDouble("confidenceLoss"), dataset);
     }
 
+    /** Question/clause pairs (legal, or an uploaded file with a pair column). */
     boolean pair() {
-        return task == W2sTask.LEGAL;
+        return task == W2sTask.LEGAL || dataset != null && dataset.isPair();
     }
 
     String hookName() {

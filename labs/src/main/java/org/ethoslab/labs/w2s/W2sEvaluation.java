@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.Evaluation;
 import org.ethoslab.labs.core.JobInput;
@@ -57,7 +56,7 @@ final class W2sEvaluation {
                     + " x " + cfg.numTeachers());
         }
         long evalSeed = evalSeed(job);
-        List<TextExample> test = cfg.task().generator().generate(cfg.testSize(), new SplittableRandom(evalSeed));
+        List<TextExample> test = W2sData.hiddenTestSet(job, cfg, evalSeed);
         int[] labels = test.stream().mapToInt(TextExample::label).toArray();
         float[][] bow = new HashedBagOfWords(cfg.weakBuckets()).features(test);
         float[][] strong;

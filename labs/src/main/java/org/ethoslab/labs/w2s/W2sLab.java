@@ -49,9 +49,10 @@ public final class W2sLab implements Lab {
                     + "learns from those labels. How much of the gap to a ground-truth-trained ceiling does the "
                     + "student recover (PGR)?",
             "cpu-small", new LabSpec.Limits(300, 600, 2048),
-            List.of(ParamSpec.enumParam("task", List.of("safety", "toxicity", "legal"), "safety",
-                            "Harmful vs harmless requests, toxic vs non-toxic comments, or privacy-policy "
-                                    + "question/clause relevance."),
+            List.of(ParamSpec.enumParam("task", List.of("safety", "toxicity", "legal", "uploaded"), "safety",
+                            "Harmful vs harmless requests, toxic vs non-toxic comments, privacy-policy "
+                                    + "question/clause relevance, or an instructor's uploaded file (the job's "
+                                    + "dataset, graded on hidden.dataset)."),
                     ParamSpec.intParam("numSeeds", 1, 10, 5, "Independent splits and trainings; PGR is reported "
                             + "as the median over seeds with a 95% bootstrap CI."),
                     ParamSpec.intParam("numTeachers", 1, 7, 3, "Weak teachers in the ensemble, each trained on a "
@@ -88,11 +89,11 @@ public final class W2sLab implements Lab {
 
     @Override
     public void run(JobInput job, Params params, LabContext ctx) throws Exception {
-        new W2sRun(job, W2sConfig.from(params), ctx).execute();
+        new W2sRun(job, W2sConfig.from(params, job), ctx).execute();
     }
 
     @Override
     public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception {
-        return W2sEvaluation.evaluate(spec, job, W2sConfig.from(params), artifacts, job.resources().cpus());
+        return W2sEvaluation.evaluate(spec, job, W2sConfig.from(params, job), artifacts, job.resources().cpus());
     }
 }

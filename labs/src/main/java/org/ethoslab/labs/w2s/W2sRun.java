@@ -54,7 +54,7 @@ final class W2sRun {
 
         events.phase("preparing");
         timings.start("data");
-        List<TextExample> pool = cfg.task().generator().generate(cfg.trainSize(), ctx.rng("data"));
+        List<TextExample> pool = W2sData.trainingPool(job, cfg, ctx.rng("data"));
         float[][] bow = new HashedBagOfWords(cfg.weakBuckets()).features(pool);
         float[][] strong;
         try (SentenceEncoder encoder = SentenceEncoder.load(ctx.cpus())) {

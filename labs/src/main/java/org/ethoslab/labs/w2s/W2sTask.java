@@ -9,7 +9,9 @@ import org.ethoslab.labs.data.ToxicityGenerator;
 public enum W2sTask {
     SAFETY("safety", new SafetyRequestGenerator()),
     TOXICITY("toxicity", new ToxicityGenerator()),
-    LEGAL("legal", new LegalRelevanceGenerator());
+    LEGAL("legal", new LegalRelevanceGenerator()),
+    /** An instructor's labelled file named by the job's {@code dataset}; the hidden test file by {@code hidden}. */
+    UPLOADED("uploaded", null);
 
     private final String id;
     private final TaskGenerator generator;
@@ -23,6 +25,7 @@ public enum W2sTask {
         return id;
     }
 
+    /** The seeded generator; {@code null} for {@link #UPLOADED}. */
     public TaskGenerator generator() {
         return generator;
     }
