@@ -158,6 +158,15 @@ class StudentJourneyBrowserIntegrationTests {
       browser.screenshot("10d-quiz-graded");
       accessibility.put("10d-quiz-graded", browser.accessibilityViolations());
 
+      // A lab item shows its instructions and default parameters.
+      driver.get(outlineUrl);
+      driver.findElements(By.cssSelector(".item-list li")).stream()
+          .filter(li -> li.getText().contains("Lab")).findFirst().orElseThrow()
+          .findElement(By.tagName("a")).click();
+      assertThat(driver.findElement(By.cssSelector(".lesson .prose")).getText()).isNotBlank();
+      browser.screenshot("10e-lab");
+      accessibility.put("10e-lab", browser.accessibilityViolations());
+
       driver.get(url("/"));
       browser.screenshot("11-dashboard");
       driver.get(url("/account/password"));
