@@ -1,5 +1,7 @@
 package org.ethoslab.app.lesson;
 
+import java.util.List;
+
 import org.ethoslab.app.account.CurrentUser;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.OfferingService;
@@ -38,6 +40,8 @@ class CourseOutlineController {
     model.addAttribute("enrolled", access.enrollment().isPresent());
     model.addAttribute("teaching", access.teaching());
     model.addAttribute("progress", progress);
+    model.addAttribute("roster", access.teaching()
+        ? progressService.roster(offeringId, access.offering().getCourse().getId()) : List.of());
     return VIEW;
   }
 }

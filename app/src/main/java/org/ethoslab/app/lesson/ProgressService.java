@@ -3,6 +3,7 @@ package org.ethoslab.app.lesson;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Set;
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.CourseItemRepository;
 import org.ethoslab.app.course.CourseModule;
+import org.ethoslab.app.offering.Enrollment;
+import org.ethoslab.app.offering.EnrollmentRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +24,14 @@ public class ProgressService {
 
   private final CourseItemRepository items;
   private final ItemCompletionRepository completions;
+  private final EnrollmentRepository enrollments;
   private final Clock clock;
 
-  ProgressService(CourseItemRepository items, ItemCompletionRepository completions, Clock clock) {
+  ProgressService(CourseItemRepository items, ItemCompletionRepository completions, EnrollmentRepository enrollments,
+                  Clock clock) {
     this.items = items;
     this.completions = completions;
+    this.enrollments = enrollments;
     this.clock = clock;
   }
 
@@ -45,6 +51,31 @@ public class ProgressService {
         .map(e -> new CourseProgress.ModuleProgress(e.getKey(), List.copyOf(e.getValue())))
         .toList();
     return new CourseProgress(modules);
+  }
+
+  /** One student of an offering and how far they are, for the teacher's view. */
+  public record StudentProgress(Enrollment enrollment, long completed, long total) {
+
+    public int percent() {
+      return total == 0 ? 0 : (int) (100 * completed / total);
+    }
+  }
+
+  /** Every student enrolled in an offering with their completed lessons and quizzes, in order of joining. */
+  @Transactional(readOnly = true)
+  public List<StudentProgress> roster(long offeringId, long courseId) {
+    List<Enrollment> enrolled = enrollments.findByOfferingWithStudents(offeringId);
+    List<Long> itemIds = items.findActiveByCourse(courseId).stream()
+        .filter(CourseItem::isCompletable).map(CourseItem::getId).toList();
+    Map<Long, Long> done = new HashMap<>();
+    if (!enrolled.isEmpty() && !itemIds.isEmpty()) {
+      for (Object[] row : completions.countCompleted(enrolled.stream().map(Enrollment::getId).toList(), itemIds)) {
+        done.put((Long) row[0], (Long) row[1]);
+      }
+    }
+    return enrolled.stream()
+        .map(e -> new StudentProgress(e, done.getOrDefault(e.getId(), 0L), itemIds.size()))
+        .toList();
   }
 
   /**

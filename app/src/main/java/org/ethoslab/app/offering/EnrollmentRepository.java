@@ -16,4 +16,8 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
   List<Enrollment> findByStudent(long studentId);
 
   long countByOfferingId(long offeringId);
+
+  @Query("select e from Enrollment e join fetch e.student where e.offering.id = :offeringId "
+      + "order by e.enrolledAt, e.id")
+  List<Enrollment> findByOfferingWithStudents(long offeringId);
 }

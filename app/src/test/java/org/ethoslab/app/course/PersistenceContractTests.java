@@ -118,6 +118,11 @@ abstract class PersistenceContractTests {
         Optional.of(enrollment.getId()));
     assertThat(after.completed()).isEqualTo(1);
     assertThat(after.items()).extracting(CourseItem::getSlug).containsExactly("intro", "quiz", "lab");
+    assertThat(progress.roster(offering.getId(), courses.findBySlug(slug).orElseThrow().getId()))
+        .singleElement().satisfies(sp -> {
+          assertThat(sp.completed()).isEqualTo(1);
+          assertThat(sp.total()).isEqualTo(2);
+        });
   }
 
   @Test

@@ -103,12 +103,28 @@ class LessonAccessIntegrationTests {
   }
 
   @Test
-  void teacherSeesTheOfferingWithoutProgress() throws Exception {
+  void teacherSeesTheJoinCodeAndEachStudentsProgress() throws Exception {
     UserAccount teacher = account(Role.INSTRUCTOR);
     Offering mine = offering(teacher);
     mvc.perform(get("/offerings/{o}", mine.getId()).with(user(users.loadUserByUsername(teacher.getEmail()))))
         .andExpect(status().isOk())
-        .andExpect(content().string(Matchers.containsString(mine.getDisplayJoinCode())));
+        .andExpect(content().string(Matchers.containsString(mine.getDisplayJoinCode())))
+        .andExpect(content().string(Matchers.containsString("Nobody has joined yet")));
+
+    UserAccount student = accounts.register("roster-" + UUID.randomUUID() + "@example.org", "Rosa Roster",
+        "long enough password", Role.STUDENT);
+    offerings.join(student.getId(), mine.getJoinCode());
+    long enrollmentId = enrollments.findByOfferingIdAndStudentId(mine.getId(), student.getId()).orElseThrow().getId();
+    progress.complete(enrollmentId, firstLesson().getId());
+    List<ProgressService.StudentProgress> roster = progress.roster(mine.getId(),
+        courses.findBySlug("ai-ethics").orElseThrow().getId());
+    assertThat(roster).singleElement().satisfies(sp -> {
+      assertThat(sp.completed()).isEqualTo(1);
+      assertThat(sp.total()).isGreaterThan(1);
+    });
+    mvc.perform(get("/offerings/{o}", mine.getId()).with(user(users.loadUserByUsername(teacher.getEmail()))))
+        .andExpect(content().string(Matchers.containsString("Rosa Roster")))
+        .andExpect(content().string(Matchers.containsString("Students (1)")));
   }
 
   @Test
