@@ -80,6 +80,10 @@ final class LmTrainer {
                         last = loss.getFloat();
                     }
                 }
+                if (!Double.isFinite(last)) {
+                    throw new IllegalStateException("training diverged at step " + (step + 1) + " (loss " + last
+                            + "); lower the learning rate");
+                }
                 trainer.step();
                 if (step == 0) {
                     first = last;

@@ -22,11 +22,16 @@ import org.ethoslab.labs.lm.WordTokenizer;
 /**
  * The lab's three cached models and how they are built: a base pretrained on the general corpus; a domain expert,
  * the base fine-tuned on medical Q&amp;A; an aligned model, the base fine-tuned to refuse harmful requests and help
- * with benign ones. Each is cached by its {@link ModelRecipe} hash (the fine-tunes' recipes include the base's hash).
+ * with benign ones. Both fine-tuning corpora mix in {@link #REPLAY_SHARE} of everyday chats.
+ * Each is cached by its {@link ModelRecipe} hash (the fine-tunes' recipes include the base's hash).
  */
 public final class MergeAlignModels {
-    /** Bumped whenever a corpus generator changes what it produces. */
-    static final String CORPUS_VERSION = "v1";
+    /** Bumped whenever the general corpus generator changes what it produces. */
+    static final String GENERAL_VERSION = "v1";
+    /** Bumped whenever a fine-tuning corpus (generator or mixture) changes. */
+    static final String FINE_TUNE_VERSION = "v3";
+    /** Share of each fine-tuning corpus that is everyday chats from the general corpus. */
+    static final double REPLAY_SHARE = 0.5;
 
     private final ModelSet set;
     private final WordTokenizer tokenizer = Corpora.tokenizer();
@@ -36,17 +41,17 @@ public final class MergeAlignModels {
     }
 
     public ModelRecipe baseRecipe() {
-        return new ModelRecipe("mergealign-base-" + set.id(), set.architecture(), "general/" + CORPUS_VERSION,
+        return new ModelRecipe("mergealign-base-" + set.id(), set.architecture(), "general/" + GENERAL_VERSION,
                 set.pretrainExamples(), 11, set.pretrain(), null, tokenizer.fingerprint());
     }
 
     public ModelRecipe domainRecipe() {
-        return new ModelRecipe("mergealign-domain-" + set.id(), set.architecture(), "medical/" + CORPUS_VERSION,
+        return new ModelRecipe("mergealign-domain-" + set.id(), set.architecture(), "medical/" + FINE_TUNE_VERSION,
                 set.fineTuneExamples(), 12, set.domainTuning(), baseRecipe().hash(), tokenizer.fingerprint());
     }
 
     public ModelRecipe alignedRecipe() {
-        return new ModelRecipe("mergealign-aligned-" + set.id(), set.architecture(), "safety/" + CORPUS_VERSION,
+        return new ModelRecipe("mergealign-aligned-" + set.id(), set.architecture(), "safety/" + FINE_TUNE_VERSION,
                 set.fineTuneExamples(), 13, set.alignmentTuning(), baseRecipe().hash(), tokenizer.fingerprint());
     }
 
@@ -65,18 +70,25 @@ public final class MergeAlignModels {
     static List<ChatExample> corpus(ModelRecipe recipe) {
         SplittableRandom rng = new SplittableRandom(recipe.corpusSeed());
         String kind = recipe.corpus().substring(0, recipe.corpus().indexOf('/'));
-        return switch (kind) {
-            case "general" -> GeneralCorpus.generate(recipe.corpusSize(), rng);
-            case "medical" -> MedicalCorpus.generate(recipe.corpusSize(), rng);
+        int n = recipe.corpusSize();
+        int replay = (int) Math.round(REPLAY_SHARE * n);
+        List<ChatExample> out = new ArrayList<>(n);
+        switch (kind) {
+            case "general" -> {
+                return GeneralCorpus.generate(n, rng);
+            }
+            case "medical" -> out.addAll(MedicalCorpus.generate(n - replay, rng));
             case "safety" -> {
-                List<ChatExample> out = new ArrayList<>();
-                for (SafetyRequests.Request r : SafetyRequests.generate(recipe.corpusSize(), rng)) {
+                for (SafetyRequests.Request r : SafetyRequests.generate(n - replay, rng)) {
                     out.add(r.aligned());
                 }
-                yield out;
             }
             default -> throw new IllegalArgumentException("unknown corpus " + recipe.corpus());
-        };
+        }
+        // Replayed everyday chats keep each fine-tune's change local to its own task, as in real SFT mixtures;
+        // without them the domain expert answers every prompt with a medical fact.
+        out.addAll(GeneralCorpus.chats(replay, rng));
+        return out;
     }
 
     private void train(Path parent, ModelRecipe recipe, Path dir, Consumer<String> log) throws Exception {

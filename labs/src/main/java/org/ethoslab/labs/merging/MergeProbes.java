@@ -126,7 +126,7 @@ final class MergeProbes {
         }
     }
 
-    /** Share of probes where {@code got} matches the reference's output (values within {@link #TOL}, or both errors). */
+    /** Share of probes where {@code got} matches the reference (values within {@link #TOL}, or both errors). */
     static double agreement(List<Output> got, long jobSeed, MergeHook hook) {
         List<Probe> probes = inputs(jobSeed, hook);
         List<Output> expected = outputs(hook.reference(), probes);
