@@ -191,6 +191,10 @@ class StudentJourneyBrowserIntegrationTests {
           .findFirst().orElseThrow()
           .findElement(By.cssSelector("button")).click();
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText()).contains(studentEmail + " is now an instructor");
+      driver.get(outlineUrl);
+      assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Sam Student", "Students (1)");
+      browser.screenshot("15b-roster");
+      accessibility.put("15b-roster", browser.accessibilityViolations());
       driver.get(url("/no-such-page"));
       browser.screenshot("16-not-found");
     }
