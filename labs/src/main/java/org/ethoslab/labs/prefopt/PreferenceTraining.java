@@ -13,11 +13,12 @@ import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.hooks.StudentCode;
 
 /**
- * Preference optimisation of a policy initialised from the SFT model. Each step draws a minibatch of pairs, computes
- * log π_θ(y_w|x) and log π_θ(y_l|x) in one forward pass (chosen rows, then rejected rows), forms r = log π_θ − log π_ref
- * with the reference log-probabilities computed once up front without gradient, asks the loss (the student's hook or
- * a reference) for L and ∂L/∂r per pair, and back-propagates the surrogate Σ_i (∂L/∂r_w,i · log π_θ(y_w,i|x_i) +
- * ∂L/∂r_l,i · log π_θ(y_l,i|x_i)) / B, whose gradient with respect to θ is exactly that of the mean loss.
+ * Preference optimisation of a policy initialised from the SFT model. Each step draws a minibatch of pairs,
+ * computes log π_θ(y_w|x) and log π_θ(y_l|x) in one forward pass (chosen rows, then rejected rows), forms
+ * r = log π_θ − log π_ref with the reference log-probabilities computed once up front without gradient, asks the
+ * loss (the student's hook or a reference) for L and ∂L/∂r per pair, and back-propagates the surrogate
+ * Σ_i (∂L/∂r_w,i · log π_θ(y_w,i|x_i) + ∂L/∂r_l,i · log π_θ(y_l,i|x_i)) / B, whose gradient with respect to θ is
+ * exactly that of the mean loss.
  */
 final class PreferenceTraining {
     private PreferenceTraining() {

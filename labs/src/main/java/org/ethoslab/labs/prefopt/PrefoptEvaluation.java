@@ -57,7 +57,9 @@ final class PrefoptEvaluation {
                     + ", this build's recipe is " + recipe.hash());
         }
         long evalSeed = evalSeed(job);
-        SftCache.Loaded loaded = SftCache.loadOrBuild(recipe, cacheRoot, System.err::println);
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"),
+                "prefopt-models-" + ProcessHandle.current().pid());
+        SftCache.Loaded loaded = SftCache.loadOrBuild(recipe, cacheRoot, fallback, System.err::println);
         try (PolicyModel sft = loaded.model()) {
             ModelScores.HeldOut data = heldOut(job, cfg, recipe, sft.vocab(), evalSeed);
             List<ModelScores> scores = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class PrefoptLab implements Lab {
                         + "safe does it get, does it start refusing benign requests, and what does its arithmetic "
                         + "lose (the alignment tax)?",
                 "cpu-small", new LabSpec.Limits(300, 600, 2048),
-                List.of(ParamSpec.enumParam("loss", ReferenceLoss.ids(), "dpo", "The loss this job trains with "
+                List.of(ParamSpec.enumParam("loss", ReferenceLoss.ids(), "nca", "The loss this job trains with "
                                 + "(your hook for it when you give one)."),
                         ParamSpec.enumParam("compare", List.of("none", "core", "all"), "core", "Also train other "
                                 + "losses from the same SFT model, seed and minibatches: none, core (DPO, IPO, NCA) "
@@ -79,7 +79,7 @@ public final class PrefoptLab implements Lab {
                         ParamSpec.doubleParam("epsilon", 0, 0.45, 0.1, "ε: assumed share of flipped labels (cDPO "
                                 + "and robust DPO)."),
                         ParamSpec.doubleParam("learningRate", 1e-5, 0.01, 3e-4, "AdamW learning rate."),
-                        ParamSpec.intParam("steps", 5, 300, 60, "Optimiser steps per loss."),
+                        ParamSpec.intParam("steps", 5, 400, 120, "Optimiser steps per loss."),
                         ParamSpec.intParam("batchSize", 2, 64, 16, "Preference pairs per step."),
                         ParamSpec.intParam("pairs", 32, 4000, 512, "Generated training pairs, half on harmful and "
                                 + "half on benign requests."),

@@ -60,7 +60,8 @@ final class PrefoptRun {
         out.writeJson(PrefoptArtifacts.PROBES, probes);
 
         events.phase("preparing");
-        SftCache.Loaded loaded = SftCache.loadOrBuild(recipe, cacheRoot, msg -> events.log("info", msg));
+        SftCache.Loaded loaded = SftCache.loadOrBuild(recipe, cacheRoot, ctx.scratchDir().resolve("model-cache"),
+                msg -> events.log("info", msg));
         try (PolicyModel sft = loaded.model()) {
             List<ChatData.Pair> pairs = new ArrayList<>(ChatData.pairs(cfg.pairs(), ctx.rng("pairs")));
             int uploaded = 0;

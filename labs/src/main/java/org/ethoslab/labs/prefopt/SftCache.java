@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,19 +46,31 @@ final class SftCache {
     record Loaded(PolicyModel model, boolean built) {
     }
 
-    /** Loads the recipe's model, building and caching it first when absent; {@code log} hears what happens. */
-    static Loaded loadOrBuild(SftRecipe recipe, Path root, Consumer<String> log) throws IOException {
+    /**
+     * Loads the recipe's model, building and caching it first when absent; {@code log} hears what happens. When the
+     * cache root cannot be written (a sandbox binds it read-only before it is warm), the model is built into
+     * {@code fallback} instead, which lives only as long as the job.
+     */
+    static Loaded loadOrBuild(SftRecipe recipe, Path root, Path fallback, Consumer<String> log) throws IOException {
         Path dir = folder(root, recipe);
-        boolean built = false;
-        if (!Files.isRegularFile(dir.resolve(PARAMS))) {
-            log.accept("no cached SFT model " + dir.getFileName() + " in " + root + ": building it (cold start, "
-                    + recipe.steps() + " steps)");
-            build(recipe, root);
-            built = true;
-        } else {
+        if (Files.isRegularFile(dir.resolve(PARAMS))) {
             log.accept("using the cached SFT model " + dir + " (warm start)");
+            return new Loaded(load(recipe, dir), false);
         }
-        return new Loaded(load(recipe, dir), built);
+        Path buildRoot = root;
+        try {
+            Files.createDirectories(root);
+            if (!Files.isWritable(root)) {
+                throw new IOException(root + " is read-only");
+            }
+        } catch (IOException e) {
+            log.accept("the model cache " + root + " cannot be written (" + e.getMessage() + "): building into "
+                    + fallback + " for this job only");
+            buildRoot = fallback;
+        }
+        log.accept("no cached SFT model " + dir.getFileName() + " in " + root + ": building it (cold start, "
+                + recipe.steps() + " steps)");
+        return new Loaded(load(recipe, build(recipe, buildRoot)), true);
     }
 
     static PolicyModel load(SftRecipe recipe, Path dir) throws IOException {
@@ -72,6 +85,10 @@ final class SftCache {
         Vocabulary vocab = Vocabulary.of(ChatData.vocabularyTexts());
         Path temp = Files.createTempDirectory(root, ".building-" + target.getFileName() + "-");
         try {
+            // a temp directory is owner-only; the cache is read by sandboxed jobs running as other users
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             try (PolicyModel model = SftTraining.train(recipe, vocab, null)) {
                 Files.write(temp.resolve(PARAMS), model.parameterBytes());
             }
