@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -39,6 +40,9 @@ class SecurityRulesIntegrationTests {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Autowired
   AccountService accounts;
@@ -169,6 +173,19 @@ class SecurityRulesIntegrationTests {
         HttpResponse.BodyHandlers.ofString());
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("This page does not exist");
+  }
+
+  @Test
+  void rememberMeIssuesAPersistentToken() throws Exception {
+    String email = "remember-" + UUID.randomUUID() + "@example.org";
+    accounts.register(email, "R", "the right password", Role.STUDENT);
+    mvc.perform(post("/login").with(csrf()).param("username", email).param("password", "the right password")
+            .param("remember-me", "on"))
+        .andExpect(redirectedUrl("/"))
+        .andExpect(cookie().exists("remember-me"))
+        .andExpect(cookie().httpOnly("remember-me", true));
+    assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Long.class, email))
+        .isEqualTo(1);
   }
 
   @Test
