@@ -60,10 +60,6 @@ public class LoginThrottle {
     return Optional.of(Duration.between(now, f.first().plus(window)));
   }
 
-  public int maxFailures() {
-    return maxFailures;
-  }
-
   private static String key(String email, String ip) {
     return UserAccount.normalizeEmail(email) + "|" + ip;
   }
