@@ -1,6 +1,7 @@
 package org.ethoslab.labs.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -58,6 +59,7 @@ final class LmTrainer {
         double first = Double.NaN;
         double last = Double.NaN;
         int context = lm.architecture().context();
+        int skipped = 0;
         try (Trainer trainer = lm.model().newTrainer(config)) {
             trainer.initialize(new Shape(1, context));
             for (int step = 0; step < settings.steps(); step++) {
@@ -84,13 +86,45 @@ final class LmTrainer {
                     throw new IllegalStateException("training diverged at step " + (step + 1) + " (loss " + last
                             + "); lower the learning rate");
                 }
-                trainer.step();
+                if (gradientsFinite()) {
+                    trainer.step();
+                } else {
+                    // A rare non-finite gradient (seen in the first layer's attention) would poison the weights
+                    // for good: drop this minibatch's update, as mixed-precision trainers skip overflowing steps.
+                    zeroGradients();
+                    if (++skipped > settings.steps() / 10) {
+                        throw new IllegalStateException("training diverged: " + skipped + " of " + (step + 1)
+                                + " steps had non-finite gradients; lower the learning rate");
+                    }
+                }
                 if (step == 0) {
                     first = last;
                 }
                 listener.onStep(step + 1, settings.steps(), last);
             }
         }
-        return new TrainingReport(settings.steps(), first, last, System.currentTimeMillis() - start);
+        return new TrainingReport(settings.steps(), skipped, first, last, System.currentTimeMillis() - start);
+    }
+
+    /** One scalar per parameter, stacked and summed: NaN or ±inf anywhere shows up in the total. */
+    private boolean gradientsFinite() {
+        try (NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning();
+            NDList sums = new NDList();
+            for (var p : lm.block().getParameters()) {
+                sums.add(p.getValue().getArray().getGradient().sum());
+            }
+            return Float.isFinite(NDArrays.stack(sums).sum().getFloat());
+        }
+    }
+
+    private void zeroGradients() {
+        try (NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning();
+            for (var p : lm.block().getParameters()) {
+                NDArray grad = p.getValue().getArray().getGradient();
+                grad.set(java.nio.FloatBuffer.wrap(new float[(int) grad.size()]));
+            }
+        }
     }
 }
