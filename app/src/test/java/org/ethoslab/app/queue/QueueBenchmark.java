@@ -81,6 +81,7 @@ public final class QueueBenchmark {
         System.out.printf("Load before: %s%n", loadAverage());
         bench.warmUp(service, actors, tokens.get(0));
         bench.throughput(service, actors, tokens, jobs);
+        bench.serviceThroughput(service, actors, context.getBean(JobLeases.class), registry, jobs);
         bench.latency(service, actors, tokens.get(0), submissions);
         System.out.printf("Load after: %s%n", loadAverage());
       }
@@ -132,6 +133,44 @@ public final class QueueBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     pool.shutdown();
     System.out.printf("Throughput: %d jobs claimed+completed by %d HTTP claimers in %.2f s = %.0f jobs/s%n",
+        total, CLAIMERS, seconds, total / seconds);
+  }
+
+  /** The same race without HTTP: 8 threads call the queue service directly, so only the database work is timed. */
+  private void serviceThroughput(LabJobService service, QueueActors actors, JobLeases leases, RunnerRegistry registry,
+                                 int jobs) throws Exception {
+    for (int i = 0; i < jobs; i++) {
+      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(i % 50),
+          actors.offering((long) (i % 10))));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> done = new ArrayList<>();
+    CompleteRequest ok = new CompleteRequest(Outcome.SUCCEEDED, "ok", JSON.createObjectNode().put("score", 1.0), 0);
+    for (int c = 0; c < CLAIMERS; c++) {
+      long runnerId = registry.register("bench-direct-" + c).runnerId();
+      done.add(pool.submit(() -> {
+        start.await();
+        int mine = 0;
+        while (true) {
+          var job = leases.claim(runnerId, QueueFixture.CPU_RUNNER, true, Duration.ZERO);
+          if (job.isEmpty()) {
+            return mine;
+          }
+          leases.complete(job.get().getId(), runnerId, ok);
+          mine++;
+        }
+      }));
+    }
+    long t0 = System.nanoTime();
+    start.countDown();
+    int total = 0;
+    for (Future<Integer> f : done) {
+      total += f.get(30, TimeUnit.MINUTES);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    pool.shutdown();
+    System.out.printf("Throughput without HTTP: %d jobs claimed+completed by %d threads in %.2f s = %.0f jobs/s%n",
         total, CLAIMERS, seconds, total / seconds);
   }
 
