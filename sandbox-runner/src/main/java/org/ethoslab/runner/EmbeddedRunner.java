@@ -15,6 +15,8 @@ import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.executor.ExecutorProvider;
 import org.ethoslab.runner.executor.ExecutorRegistry;
 import org.ethoslab.runner.executor.ExecutorSettings;
+import org.ethoslab.runner.gpu.GpuInventory;
+import org.ethoslab.runner.gpu.GpuShares;
 import org.ethoslab.runner.job.DjlCache;
 import org.ethoslab.runner.job.JobEnvironment;
 import org.ethoslab.runner.job.JobLifecycle;
@@ -86,11 +88,21 @@ public final class EmbeddedRunner implements AutoCloseable {
     JobEnvironment env = new JobEnvironment(lab, workDir, djlCache, config.allowUnsandboxed(), slotCpus,
         slotMemory, config.defaultWall(), config.maxWall(), config.maxWall(), 1,
         provider.features().unprivilegedUser() ? OptionalInt.of(settings.firstUid() - 1) : OptionalInt.empty());
-    RunnerCapabilities capabilities = new RunnerCapabilities(config.cpus(), config.memoryMb(), 0, 0, labs,
-        isolation.name(), config.slots(), VERSION);
+    GpuShares gpus = config.gpu().shares(GpuInventory::detect);
+    GpuInventory gpuInventory = gpus.inventory();
+    if (gpuInventory.count() > 0) {
+      LOG.info("GPUs: " + gpuInventory.count() + " of " + gpuInventory.memoryMb() + " MB (smallest), "
+          + gpus.jobsPerGpu() + " job(s) each; GPU-tier work is claimed only while a GPU has room");
+      if (config.slots() < gpuInventory.count() * gpus.jobsPerGpu()) {
+        LOG.warning(config.slots() + " slot(s) cannot keep " + gpuInventory.count() + " GPU(s) busy at "
+            + gpus.jobsPerGpu() + " job(s) each: raise --slots");
+      }
+    }
+    RunnerCapabilities capabilities = new RunnerCapabilities(config.cpus(), config.memoryMb(), gpuInventory.count(),
+        gpuInventory.memoryMb(), labs, isolation.name(), config.slots(), VERSION);
     RunnerApiClient client = new RunnerApiClient(config.server(), config.token(), json, RetryPolicy.DEFAULT);
     loop = new RunnerLoop(client, provider, new JobLifecycle(env, provider, settings.javaHome(), json), capabilities,
-        config.runnerId(), studentCode, json);
+        config.runnerId(), studentCode, json, gpus);
     loop.start();
     LOG.info("Runner " + config.runnerId() + " started: " + config.slots() + " slot(s) of " + slotCpus + " CPU and "
         + slotMemory + " MB, labs " + labs + ", server " + config.server());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.ethoslab.runner.gpu.GpuPolicy;
 import org.ethoslab.runner.job.LabDistribution;
 
 /**
@@ -29,13 +30,23 @@ import org.ethoslab.runner.job.LabDistribution;
  * @param healthPort        port of the health endpoint on 127.0.0.1, or -1 for none
  * @param labs              lab ids reported to the app; empty = ask the labs CLI ({@code labs.jar list})
  * @param lab               how to start the labs CLI; null = {@code labsHome/labs.jar}
+ * @param gpu               which GPUs to use and how many jobs share one
  */
 public record RunnerConfig(URI server, String token, String runnerId, int slots, Path labsHome, Path workDir,
                            int cpus, long memoryMb, boolean allowUnsandboxed, String executor,
                            Optional<Path> djlCacheDir, Duration defaultWall, Duration maxWall, int healthPort,
-                           List<String> labs, LabDistribution lab) {
+                           List<String> labs, LabDistribution lab, GpuPolicy gpu) {
+
+  /** A configuration that uses every GPU it detects, one job per GPU. */
+  public RunnerConfig(URI server, String token, String runnerId, int slots, Path labsHome, Path workDir, int cpus,
+                      long memoryMb, boolean allowUnsandboxed, String executor, Optional<Path> djlCacheDir,
+                      Duration defaultWall, Duration maxWall, int healthPort, List<String> labs, LabDistribution lab) {
+    this(server, token, runnerId, slots, labsHome, workDir, cpus, memoryMb, allowUnsandboxed, executor, djlCacheDir,
+        defaultWall, maxWall, healthPort, labs, lab, GpuPolicy.DETECT);
+  }
 
   public RunnerConfig {
+    gpu = gpu == null ? GpuPolicy.DETECT : gpu;
     labs = labs == null ? List.of() : List.copyOf(labs);
     djlCacheDir = djlCacheDir == null ? Optional.empty() : djlCacheDir;
     if (server == null || server.getScheme() == null || !server.getScheme().startsWith("http")) {
@@ -71,7 +82,7 @@ public record RunnerConfig(URI server, String token, String runnerId, int slots,
   /** The same configuration with the labs CLI started another way (the runner's own tests use fixture programs). */
   public RunnerConfig withLab(LabDistribution distribution) {
     return new RunnerConfig(server, token, runnerId, slots, labsHome, workDir, cpus, memoryMb, allowUnsandboxed,
-        executor, djlCacheDir, defaultWall, maxWall, healthPort, labs, distribution);
+        executor, djlCacheDir, defaultWall, maxWall, healthPort, labs, distribution, gpu);
   }
 
   /** How the labs CLI is started. */
@@ -92,6 +103,7 @@ public record RunnerConfig(URI server, String token, String runnerId, int slots,
     // The token stays out of logs.
     return "RunnerConfig[server=" + server + ", runnerId=" + runnerId + ", slots=" + slots + ", labsHome=" + labsHome
         + ", workDir=" + workDir + ", cpus=" + cpus + ", memoryMb=" + memoryMb + ", allowUnsandboxed="
-        + allowUnsandboxed + ", executor=" + executor + ", djlCacheDir=" + djlCacheDir.orElse(null) + "]";
+        + allowUnsandboxed + ", executor=" + executor + ", djlCacheDir=" + djlCacheDir.orElse(null) + ", gpu=" + gpu
+        + "]";
   }
 }

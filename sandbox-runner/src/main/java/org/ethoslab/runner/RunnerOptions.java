@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ethoslab.runner.gpu.GpuPolicy;
 
 /**
  * The standalone runner's command line. Every {@code --flag-name} has an environment equivalent
@@ -40,12 +41,14 @@ final class RunnerOptions {
         --default-wall-seconds N  wall time of a job that asks for none (default 900)
         --max-wall-seconds N      most wall time a job may ask for (default 7200)
         --labs IDS                comma-separated lab ids to report instead of asking labs.jar list
+        --gpus all|N              GPUs to use: all that nvidia-smi lists (default), the first N, or 0 for none
+        --jobs-per-gpu N          jobs sharing one GPU at once (default 1)
       Each flag has an environment equivalent: --memory-mb is ETHOSLAB_RUNNER_MEMORY_MB, and so on.
       """;
 
   private static final Set<String> FLAGS = Set.of("server", "token", "token-file", "slots", "labs-home", "work-dir",
       "cpus", "memory-mb", "djl-cache", "executor", "runner-id", "health-port", "default-wall-seconds",
-      "max-wall-seconds", "labs");
+      "max-wall-seconds", "labs", "gpus", "jobs-per-gpu");
   private static final String SWITCH = "allow-unsandboxed";
 
   private RunnerOptions() {
@@ -107,11 +110,24 @@ final class RunnerOptions {
         cpus, memory, allowUnsandboxed, values.getOrDefault("executor", "auto"),
         Optional.ofNullable(values.get("djl-cache")).map(Path::of),
         Duration.ofSeconds(integer(values, "default-wall-seconds", 900)),
-        Duration.ofSeconds(integer(values, "max-wall-seconds", 7200)), integer(values, "health-port", -1), labs, null);
+        Duration.ofSeconds(integer(values, "max-wall-seconds", 7200)), integer(values, "health-port", -1), labs, null,
+        new GpuPolicy(gpus(values), integer(values, "jobs-per-gpu", 1)));
   }
 
   static String envName(String flag) {
     return "ETHOSLAB_RUNNER_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  private static int gpus(Map<String, String> values) {
+    String value = values.getOrDefault("gpus", "all").strip();
+    if (value.equalsIgnoreCase("all")) {
+      return GpuPolicy.ALL;
+    }
+    int count = integer(values, "gpus", GpuPolicy.ALL);
+    if (count < 0) {
+      throw new IllegalArgumentException("--gpus must be 'all' or a whole number from 0, was '" + value + "'");
+    }
+    return count;
   }
 
   private static int integer(Map<String, String> values, String flag, int fallback) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.ethoslab.runner.gpu.GpuPolicy;
 import org.junit.jupiter.api.Test;
 
 class RunnerOptionsTests {
@@ -35,6 +36,22 @@ class RunnerOptionsTests {
         .hasMessageContaining("--server must be an http(s) URL");
     assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--bogus"}, Map.of()))
         .hasMessageContaining("Unknown flag --bogus");
+  }
+
+  @Test
+  void gpusDefaultToEveryDetectedOneAndCanBeLimitedOrSwitchedOff() {
+    String[] base = {"--server", "http://app:8080", "--token", "t"};
+    assertThat(RunnerOptions.parse(base, Map.of()).gpu()).isEqualTo(GpuPolicy.DETECT);
+    assertThat(RunnerOptions.parse(base, Map.of("ETHOSLAB_RUNNER_GPUS", "0")).gpu().maxGpus()).isZero();
+    RunnerConfig shared = RunnerOptions.parse(new String[] {"--server", "http://a", "--token", "t", "--gpus", "2",
+        "--jobs-per-gpu", "3"}, Map.of());
+    assertThat(shared.gpu()).isEqualTo(new GpuPolicy(2, 3));
+    assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server", "http://a", "--token", "t", "--gpus",
+        "some"}, Map.of())).hasMessageContaining("--gpus must be a whole number");
+    assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server", "http://a", "--token", "t", "--gpus",
+        "-2"}, Map.of())).hasMessageContaining("--gpus must be 'all'");
+    assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server", "http://a", "--token", "t",
+        "--jobs-per-gpu", "0"}, Map.of())).hasMessageContaining("--jobs-per-gpu must be between 1 and 64");
   }
 
   @Test

@@ -171,9 +171,13 @@ final class BubblewrapExecutor implements Executor {
     }
     args.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
         "--bind", request.jobDir().toString(), JOB_DIR_INSIDE,
-        "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE,
-        // bwrap's own root is a writable tmpfs: make it read-only, leaving only /job and /tmp writable.
-        "--remount-ro", "/"));
+        "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE));
+    // A GPU job's devices (its own /dev/nvidiaN and the control devices) on top of the fresh /dev; nothing else.
+    for (Path device : request.devices()) {
+      args.addAll(List.of("--dev-bind", device.toString(), device.toString()));
+    }
+    // bwrap's own root is a writable tmpfs: make it read-only, leaving only /job and /tmp writable.
+    args.addAll(List.of("--remount-ro", "/"));
     if (SECCOMP.isPresent()) {
       args.addAll(List.of("--seccomp", "4"));
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ethoslab.runner.gpu.GpuShare;
+import org.ethoslab.runner.gpu.TorchNatives;
 import org.ethoslab.runner.sandbox.JobLimits;
 
 /**
@@ -45,6 +47,17 @@ final class ChildJvm {
     env.put("DJL_OFFLINE", "true");
     djlCache.ifPresent(cache -> env.put("DJL_CACHE_DIR", cache.toString()));
     env.put("ETHOSLAB_MODEL_CACHE", modelCache.toString());
+    env.putAll(TorchNatives.fromEnvironment(System.getenv()).environment());
+    // CPU work never sees a GPU (an empty list hides them all), so a CPU job on a GPU node cannot take GPU memory.
+    env.put("CUDA_VISIBLE_DEVICES", "");
+    return env;
+  }
+
+  /** The environment of a job that holds a share of GPU {@code gpu}: CUDA sees that one device only. */
+  static Map<String, String> environment(JobLimits limits, String home, String tmpDir, Path javaHome,
+                                         Optional<Path> djlCache, Path modelCache, Optional<GpuShare> gpu) {
+    Map<String, String> env = environment(limits, home, tmpDir, javaHome, djlCache, modelCache);
+    gpu.ifPresent(share -> env.put("CUDA_VISIBLE_DEVICES", Integer.toString(share.index())));
     return env;
   }
 }

@@ -18,8 +18,8 @@ record JobFiles(Path sandboxJob, Path trustedJob) {
 
   static final String JOB_FILE = "job.json";
 
-  static JobFiles write(ObjectMapper json, ClaimResponse claim, ObjectNode input, JobLimits limits, Path sandboxDir,
-                        Path trustedDir) throws IOException {
+  static JobFiles write(ObjectMapper json, ClaimResponse claim, ObjectNode input, JobLimits limits, String device,
+                        Path sandboxDir, Path trustedDir) throws IOException {
     ObjectNode full = input.deepCopy();
     full.put("jobId", claim.jobId());
     full.put("lab", claim.lab());
@@ -28,7 +28,7 @@ record JobFiles(Path sandboxJob, Path trustedJob) {
     ObjectNode resources = full.putObject("resources");
     resources.put("cpus", limits.cpus());
     resources.put("memoryMb", limits.memoryMb());
-    resources.put("device", input.path("resources").path("device").asText("cpu"));
+    resources.put("device", device);
     ObjectNode untrusted = full.deepCopy();
     untrusted.remove("hidden");
     Path trusted = trustedDir.resolve(JOB_FILE);

@@ -20,6 +20,8 @@ import org.ethoslab.runner.executor.SandboxRequest;
 import org.ethoslab.runner.executor.StageCommand;
 import org.ethoslab.runner.executor.StageOutcome;
 import org.ethoslab.runner.executor.StopSignal;
+import org.ethoslab.runner.gpu.GpuShare;
+import org.ethoslab.runner.gpu.TorchNatives;
 import org.ethoslab.runner.protocol.ClaimResponse;
 import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.sandbox.IsolationLevel;
@@ -49,9 +51,18 @@ public final class JobLifecycle {
     this.models = new LabModels(env.workDir().resolve("model-cache"));
   }
 
-  /** Runs the job in {@code slot}; never throws for anything the job does. */
+  /** Runs the job in {@code slot} on the CPU; never throws for anything the job does. */
   public Verdict execute(ClaimResponse claim, int slot, StopSignal stop, EventStream events, ArtifactSink artifacts)
       throws InterruptedException {
+    return execute(claim, slot, Optional.empty(), stop, events, artifacts);
+  }
+
+  /**
+   * Runs the job in {@code slot}, on the GPU share {@code gpu} when the job asks for a GPU (compute tier {@code gpu}
+   * or {@code resources.device} {@code gpu}) and one is held; never throws for anything the job does.
+   */
+  public Verdict execute(ClaimResponse claim, int slot, Optional<GpuShare> gpu, StopSignal stop, EventStream events,
+                         ArtifactSink artifacts) throws InterruptedException {
     try {
       if (!(claim.input() instanceof ObjectNode input)) {
         throw new JobFailure(FailureKind.JOB, Outcome.BAD_INPUT, "The job input must be a JSON object");
@@ -64,9 +75,10 @@ public final class JobLifecycle {
             + "--allow-unsandboxed for development on your own machine only.", null);
       }
       JobLimits limits = LimitsPolicy.resolve(input, env);
+      Optional<GpuShare> device = DevicePolicy.choose(claim, input, gpu, events);
       for (int attempt = 0; ; attempt++) {
         try {
-          return runOnce(claim, input, limits, studentCode, slot, attempt, stop, events, artifacts);
+          return runOnce(claim, input, limits, studentCode, slot, device, attempt, stop, events, artifacts);
         } catch (JobFailure failure) {
           if (stop.stopped()) {
             return stopped(stop);
@@ -85,7 +97,8 @@ public final class JobLifecycle {
   }
 
   private Verdict runOnce(ClaimResponse claim, ObjectNode input, JobLimits limits, boolean studentCode, int slot,
-                          int attempt, StopSignal stop, EventStream events, ArtifactSink artifacts)
+                          Optional<GpuShare> gpu, int attempt, StopSignal stop, EventStream events,
+                          ArtifactSink artifacts)
       throws JobFailure, InterruptedException {
     String name = "job-" + claim.jobId() + "-a" + claim.attempt() + "-t" + attempt;
     Path root = env.workDir().resolve("jobs").resolve(name);
@@ -98,14 +111,17 @@ public final class JobLifecycle {
       List<Path> readOnly = new ArrayList<>(env.lab().readOnlyPaths());
       env.djlCacheDir().ifPresent(readOnly::add);
       readOnly.add(models.cache());
-      executor.prepare(new SandboxRequest(name, sandboxDir, trusted, limits, readOnly, slot));
+      TorchNatives.fromEnvironment(System.getenv()).readOnly().ifPresent(readOnly::add);
+      executor.prepare(new SandboxRequest(name, sandboxDir, trusted, limits, readOnly, slot,
+          gpu.map(GpuShare::deviceFiles).orElse(List.of())));
       String inside = executor.jobDirInside();
-      JobFiles files = JobFiles.write(json, claim, input, limits, sandboxDir, trusted);
+      JobFiles files = JobFiles.write(json, claim, input, limits, gpu.isPresent() ? "gpu" : "cpu", sandboxDir,
+          trusted);
       String tmp = executor.tmpDirInside();
       events.phase("run", "Running your code in the sandbox");
       StageOutcome outcome = executor.run(new StageCommand(ChildJvm.options(limits, tmp),
           env.lab().command("run", inside + "/" + JobFiles.JOB_FILE, "--out", inside + "/out"),
-          ChildJvm.environment(limits, inside, tmp, javaHome, env.djlCacheDir(), models.cache())), events::childLine,
+          ChildJvm.environment(limits, inside, tmp, javaHome, env.djlCacheDir(), models.cache(), gpu)), events::childLine,
           stop);
       executor.finish();
       if (stop.stopped()) {

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.client.RunnerApiException;
+import java.util.Optional;
 import org.ethoslab.runner.executor.StopSignal;
+import org.ethoslab.runner.gpu.GpuShare;
 import org.ethoslab.runner.job.EventStream;
 import org.ethoslab.runner.job.JobLifecycle;
 import org.ethoslab.runner.job.Verdict;
@@ -39,9 +41,12 @@ final class JobSession {
     this.runnerId = runnerId;
   }
 
-  /** Runs a claimed job to its end; returns the verdict it completed with (null when the lease was lost). */
-  Verdict run(ClaimResponse claim, int slot, JobLifecycle lifecycle, StopSignal stop, ObjectMapper json)
-      throws InterruptedException {
+  /**
+   * Runs a claimed job to its end, on the GPU share the slot reserved for it (empty for CPU work); returns the verdict
+   * it completed with (null when the lease was lost).
+   */
+  Verdict run(ClaimResponse claim, int slot, Optional<GpuShare> gpu, JobLifecycle lifecycle, StopSignal stop,
+              ObjectMapper json) throws InterruptedException {
     EventStream events = new EventStream(json, batch -> {
       try {
         return client.sendEvents(claim.jobId(), batch);
@@ -59,7 +64,7 @@ final class JobSession {
         TimeUnit.MILLISECONDS);
     Verdict verdict;
     try {
-      verdict = lifecycle.execute(claim, slot, stop, events, (name, file) -> {
+      verdict = lifecycle.execute(claim, slot, gpu, stop, events, (name, file) -> {
         try {
           return client.uploadArtifact(claim.jobId(), name, file);
         } catch (RunnerApiException e) {

@@ -18,6 +18,8 @@ import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.client.RunnerApiException;
 import org.ethoslab.runner.executor.ExecutorProvider;
 import org.ethoslab.runner.executor.StopSignal;
+import org.ethoslab.runner.gpu.GpuShare;
+import org.ethoslab.runner.gpu.GpuShares;
 import org.ethoslab.runner.job.JobLifecycle;
 import org.ethoslab.runner.protocol.ClaimRequest;
 import org.ethoslab.runner.protocol.ClaimResponse;
@@ -44,11 +46,23 @@ public final class RunnerLoop {
   private final AtomicLong finished = new AtomicLong();
   private final Instant startedAt = Instant.now();
   private final boolean studentCode;
+  private final GpuShares gpus;
   private volatile boolean stopping;
   private volatile String lastError;
 
   public RunnerLoop(RunnerApiClient client, ExecutorProvider provider, JobLifecycle lifecycle,
                     RunnerCapabilities capabilities, String runnerId, boolean studentCode, ObjectMapper json) {
+    this(client, provider, lifecycle, capabilities, runnerId, studentCode, json, GpuShares.none());
+  }
+
+  /**
+   * A loop on a node with GPUs: a slot claims GPU work (reports the GPUs) only while it holds a free share of one, so
+   * each GPU runs at most {@link GpuShares#jobsPerGpu()} jobs; the other slots take CPU work meanwhile.
+   */
+  public RunnerLoop(RunnerApiClient client, ExecutorProvider provider, JobLifecycle lifecycle,
+                    RunnerCapabilities capabilities, String runnerId, boolean studentCode, ObjectMapper json,
+                    GpuShares gpus) {
+    this.gpus = gpus;
     this.client = client;
     this.provider = provider;
     this.lifecycle = lifecycle;
@@ -84,12 +98,19 @@ public final class RunnerLoop {
     int failures = 0;
     try {
       while (!stopping) {
+        Optional<GpuShare> share = gpus.tryAcquire();
         try {
-          Optional<ClaimResponse> claim = client.claim(new ClaimRequest(runnerId, capabilities));
+          Optional<ClaimResponse> claim = client.claim(new ClaimRequest(runnerId,
+              share.isPresent() ? capabilities : withoutGpus(capabilities)));
           failures = 0;
           lastError = null;
           if (claim.isPresent() && !stopping) {
-            runJob(claim.get(), slot.get());
+            Optional<GpuShare> used = needsGpu(claim.get()) ? share : Optional.empty();
+            if (used.isEmpty()) {
+              share.ifPresent(gpus::release);
+              share = Optional.empty();
+            }
+            runJob(claim.get(), slot.get(), used);
           }
         } catch (IOException | RunnerApiException e) {
           failures++;
@@ -98,6 +119,8 @@ public final class RunnerLoop {
           long wait = RetryPolicy.DEFAULT.delay(failures, Optional.empty()).toMillis();
           LOG.warning("Claim failed (" + lastError + "); next try in " + wait + " ms");
           Thread.sleep(wait);
+        } finally {
+          share.ifPresent(gpus::release);
         }
       }
     } catch (InterruptedException e) {
@@ -107,13 +130,24 @@ public final class RunnerLoop {
     }
   }
 
-  private void runJob(ClaimResponse claim, int slot) throws InterruptedException {
+  /** What a slot without a free GPU share reports: the app then offers it CPU work only. */
+  static RunnerCapabilities withoutGpus(RunnerCapabilities c) {
+    return new RunnerCapabilities(c.cpus(), c.memoryMb(), 0, 0, c.labs(), c.isolation(), c.slots(), c.version());
+  }
+
+  /** A job that asks for a GPU: compute tier {@code gpu}, or {@code resources.device} {@code gpu}. */
+  static boolean needsGpu(ClaimResponse claim) {
+    return "gpu".equals(claim.computeTier())
+        || claim.input() != null && "gpu".equals(claim.input().path("resources").path("device").asText());
+  }
+
+  private void runJob(ClaimResponse claim, int slot, Optional<GpuShare> gpu) throws InterruptedException {
     StopSignal stop = new StopSignal();
     running.put(claim.jobId(), stop);
     LOG.info("Job " + claim.jobId() + " (" + claim.lab() + "@" + claim.labVersion() + ", attempt " + claim.attempt()
         + ") in slot " + slot);
     try {
-      new JobSession(client, timers, runnerId).run(claim, slot, lifecycle, stop, json);
+      new JobSession(client, timers, runnerId).run(claim, slot, gpu, lifecycle, stop, json);
     } catch (InterruptedException e) {
       throw e;
     } catch (Throwable e) {
