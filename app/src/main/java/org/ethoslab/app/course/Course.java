@@ -39,6 +39,14 @@ public class Course {
   @Column(name = "imported_at", nullable = false)
   private OffsetDateTime importedAt;
 
+  /** The instructor who may edit this course; null for a template from the curriculum files (read-only). */
+  @Column(name = "owner_id")
+  private Long ownerId;
+
+  /** The course id written on export; null means the slug. */
+  @Column(name = "curriculum_id")
+  private String curriculumId;
+
   @OneToMany(mappedBy = "course", cascade = CascadeType.ALL)
   @OrderBy("position asc")
   private List<CourseModule> modules = new ArrayList<>();
@@ -56,6 +64,24 @@ public class Course {
     this.title = title;
     this.summary = summary;
     this.importedAt = now;
+  }
+
+  /** Makes this course an editable copy owned by an instructor, exported under {@code curriculumId}. */
+  public void assignOwner(long ownerAccountId, String exportedId) {
+    this.ownerId = ownerAccountId;
+    this.curriculumId = exportedId;
+  }
+
+  /** Adds a new module at the end, for an instructor editing their own course. */
+  public CourseModule appendModule(String moduleSlug, String title, String summary, List<String> objectives) {
+    int position = modules.stream().mapToInt(CourseModule::getPosition).max().orElse(0) + 1;
+    CourseModule module = addModule(moduleSlug);
+    module.update(position, title, summary, objectives);
+    return module;
+  }
+
+  public Optional<CourseModule> findModule(String moduleSlug) {
+    return module(moduleSlug);
   }
 
   Optional<CourseModule> module(String moduleSlug) {
@@ -86,6 +112,19 @@ public class Course {
 
   public String getSummary() {
     return summary;
+  }
+
+  public Long getOwnerId() {
+    return ownerId;
+  }
+
+  public boolean isOwnedBy(long accountId) {
+    return ownerId != null && ownerId == accountId;
+  }
+
+  /** The course id used in the curriculum file format. */
+  public String getCurriculumId() {
+    return curriculumId != null ? curriculumId : slug;
   }
 
   public OffsetDateTime getImportedAt() {

@@ -55,6 +55,17 @@ public class CourseItem {
   @Column(nullable = false)
   private boolean retired;
 
+  /** False for an item created by an instructor and never published: students do not see it. */
+  @Column(nullable = false)
+  private boolean published = true;
+
+  /** An instructor's unpublished edit (title and authored source), null when there is none. */
+  @Column(name = "draft_title")
+  private String draftTitle;
+
+  @Column(name = "draft_body", columnDefinition = "text")
+  private String draftBody;
+
   protected CourseItem() {
   }
 
@@ -83,6 +94,34 @@ public class CourseItem {
 
   void retire() {
     retired = true;
+  }
+
+  void markUnpublished() {
+    published = false;
+  }
+
+  void moveTo(int newPosition) {
+    this.position = newPosition;
+  }
+
+  /** Keeps an instructor's edit (authored source: Markdown, or quiz/lab YAML) without showing it to students. */
+  public void saveDraft(String title, String source) {
+    this.draftTitle = title;
+    this.draftBody = source;
+  }
+
+  /**
+   * Makes validated content the version students see. The row keeps its id, so completions and quiz attempts
+   * recorded against earlier versions still point at this item.
+   */
+  public void publish(String title, String body, int estimatedMinutes, String hash) {
+    this.title = title;
+    this.body = body;
+    this.estimatedMinutes = estimatedMinutes;
+    this.contentHash = hash;
+    this.published = true;
+    this.draftTitle = null;
+    this.draftBody = null;
   }
 
   public Long getId() {
@@ -123,6 +162,22 @@ public class CourseItem {
 
   public boolean isRetired() {
     return retired;
+  }
+
+  public boolean isPublished() {
+    return published;
+  }
+
+  public boolean hasDraft() {
+    return draftBody != null;
+  }
+
+  public String getDraftTitle() {
+    return draftTitle;
+  }
+
+  public String getDraftBody() {
+    return draftBody;
   }
 
   /** Items a student marks complete by reading them: lessons and case studies. */

@@ -10,6 +10,6 @@ public interface CourseItemRepository extends JpaRepository<CourseItem, Long> {
 
   /** Items students can see in a course, in module then item order. */
   @Query("select i from CourseItem i join fetch i.module m where m.course.id = :courseId "
-      + "and i.retired = false and m.retired = false order by m.position, i.position")
+      + "and i.retired = false and i.published = true and m.retired = false order by m.position, i.position")
   List<CourseItem> findActiveByCourse(long courseId);
 }

@@ -17,6 +17,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.ethoslab.curriculum.ItemKind;
+
 /**
  * A module (topic) of a course. Retired when it disappears from the curriculum, never deleted, so that the
  * progress students recorded in it survives.
@@ -77,6 +79,37 @@ public class CourseModule {
     items.forEach(CourseItem::retire);
   }
 
+  /** Adds an item that students do not see until it is published. */
+  public CourseItem appendDraftItem(String itemSlug, ItemKind kind, String title, String body) {
+    int position = items.stream().mapToInt(CourseItem::getPosition).max().orElse(0) + 1;
+    CourseItem item = addItem(itemSlug);
+    item.update(kind, title, position, body, 0, "");
+    item.markUnpublished();
+    return item;
+  }
+
+  /**
+   * Moves an item one place up ({@code -1}) or down ({@code +1}) among this module's items by swapping positions
+   * with its neighbour; does nothing at either end.
+   */
+  public void moveItem(CourseItem item, int direction) {
+    List<CourseItem> ordered = items.stream().sorted(java.util.Comparator.comparingInt(CourseItem::getPosition))
+        .toList();
+    int index = ordered.indexOf(item);
+    int other = index + Integer.signum(direction);
+    if (index < 0 || other < 0 || other >= ordered.size()) {
+      return;
+    }
+    CourseItem neighbour = ordered.get(other);
+    int position = item.getPosition();
+    item.moveTo(neighbour.getPosition());
+    neighbour.moveTo(position);
+  }
+
+  public Optional<CourseItem> findItem(String itemSlug) {
+    return item(itemSlug);
+  }
+
   Optional<CourseItem> item(String itemSlug) {
     return items.stream().filter(i -> i.getSlug().equals(itemSlug)).findFirst();
   }
@@ -126,6 +159,6 @@ public class CourseModule {
 
   /** The items students see now. */
   public List<CourseItem> getActiveItems() {
-    return items.stream().filter(i -> !i.isRetired()).toList();
+    return items.stream().filter(i -> !i.isRetired() && i.isPublished()).toList();
   }
 }

@@ -27,7 +27,7 @@ public final class ItemBodies {
   }
 
   /** The body text for an item from the curriculum. */
-  static String encode(ModuleItem item) {
+  public static String encode(ModuleItem item) {
     if (item instanceof Lesson lesson) {
       return lesson.markdown();
     }

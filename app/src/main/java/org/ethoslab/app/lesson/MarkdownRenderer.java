@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.ethoslab.curriculum.ItemLinks;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -58,10 +59,21 @@ public class MarkdownRenderer {
     return toSafeHtml(text);
   }
 
+  /**
+   * Where an internal link {@code item:<module>/<item>} points: relative to a page of an offering
+   * ({@code /offerings/{id}/items/…} or {@code /offerings/{id}/quizzes/…}), so the renderer needs no offering id;
+   * that address redirects to the item's page.
+   */
+  static String itemLinkTarget(String moduleSlug, String itemSlug) {
+    return "../items/by-slug/" + moduleSlug + "/" + itemSlug;
+  }
+
   /** Sanitized HTML for the given Markdown. */
   public String toSafeHtml(String markdown) {
     MathSpans math = new MathSpans();
-    String protectedMarkdown = math.protect(markdown == null ? "" : markdown);
+    // Rewritten before sanitizing: the sanitizer drops links with the unknown scheme "item:".
+    String linked = ItemLinks.rewrite(markdown == null ? "" : markdown, MarkdownRenderer::itemLinkTarget);
+    String protectedMarkdown = math.protect(linked);
     String html = renderer.render(parser.parse(protectedMarkdown));
     return POLICY.sanitize(math.restore(html));
   }
