@@ -7,9 +7,11 @@ COPY labs/pom.xml labs/
 COPY curriculum/pom.xml curriculum/
 COPY sandbox-runner/pom.xml sandbox-runner/
 COPY app/pom.xml app/
+# Dependencies in their own layer (best effort: whatever this step misses, the package step fetches).
 RUN mvn -B -q dependency:go-offline -DskipTests || true
 COPY . .
-RUN mvn -B -q -DskipTests package
+# The app's fat jar: curriculum, the runner protocol and Spring Boot inside; the labs run on runner nodes only.
+RUN mvn -B -q -DskipTests -pl app -am package
 
 FROM eclipse-temurin:17-jre
 LABEL org.opencontainers.image.title="EthosLab app" \
@@ -22,10 +24,13 @@ COPY --from=build /src/app/target/ethoslab-app.jar /opt/ethoslab/ethoslab-app.ja
 COPY docker/app-entrypoint.sh /opt/ethoslab/app-entrypoint.sh
 USER ethoslab
 WORKDIR /var/lib/ethoslab
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" \
+# No embedded runner in a container: runner containers (or nodes) claim the jobs. Artifacts live on a volume.
+ENV APP_JAR=/opt/ethoslab/ethoslab-app.jar \
+    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" \
     ETHOSLAB_RUNNER_EMBEDDED_ENABLED=false \
-    ETHOSLAB_ARTIFACTS_DIR=/var/lib/ethoslab/artifacts
+    ETHOSLAB_QUEUE_ARTIFACTDIR=/var/lib/ethoslab/artifacts
 EXPOSE 8080
-HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
+# Spring Boot Actuator's health (public, no details): {"status":"UP"} once the database answers.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 ENTRYPOINT ["/opt/ethoslab/app-entrypoint.sh"]
