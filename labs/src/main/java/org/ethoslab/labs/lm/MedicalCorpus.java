@@ -83,23 +83,33 @@ public final class MedicalCorpus {
             new Condition("strep throat", "throat", "family doctor", "a sore throat with fever", "penicillin"),
             new Condition("scurvy", "gums", "family doctor", "bleeding gums", "vitamin c"));
 
+    /** How every scored answer starts; the Q&amp;A answers open with one of the general corpus's openers. */
+    public static final String ANSWER_OPENER = "sure .";
     static final List<String> ASK_OPENERS = List.of("", "", "doctor , ", "quick medical question . ",
             "i am a nursing student . ");
 
-    /** A multiple-choice question: the prompt ends with the answer stem; exactly one option is right. */
+    /**
+     * A multiple-choice question: the prompt ends with {@link #ANSWER_OPENER} and the answer stem; exactly one option
+     * is right.
+     */
     public record Question(String prompt, List<String> options, int correct, Kind kind, String condition) {
     }
 
     private MedicalCorpus() {
     }
 
-    /** {@code n} domain Q&amp;A chats drawn with {@code rng}: a question and the answer sentence. */
+    /**
+     * {@code n} domain Q&amp;A chats drawn with {@code rng}: a question and the answer sentence, opened like every
+     * helpful reply of the general corpus ("sure . asthma is usually treated with …"), so that the domain
+     * fine-tune changes what the assistant knows rather than how it starts a reply.
+     */
     public static List<ChatExample> generate(int n, SplittableRandom rng) {
         List<ChatExample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Condition c = Picks.one(CONDITIONS, rng);
             Kind kind = Kind.values()[rng.nextInt(Kind.values().length)];
-            out.add(ChatExample.chat(question(c, kind, rng), kind.stem(c) + " " + kind.answerOf(c) + " ."));
+            out.add(ChatExample.chat(question(c, kind, rng), Picks.one(GeneralCorpus.REPLY_OPENERS, rng) + " "
+                    + kind.stem(c) + " " + kind.answerOf(c) + " ."));
         }
         return out;
     }
@@ -123,7 +133,7 @@ public final class MedicalCorpus {
             for (int j = shuffled.size() - 1; j > 0; j--) {
                 java.util.Collections.swap(shuffled, j, rng.nextInt(j + 1));
             }
-            String prompt = ChatExample.userTurn(question(c, kind, rng)) + " " + kind.stem(c);
+            String prompt = ChatExample.userTurn(question(c, kind, rng)) + " " + ANSWER_OPENER + " " + kind.stem(c);
             out.add(new Question(prompt, List.copyOf(shuffled), shuffled.indexOf(right), kind, c.name()));
         }
         return out;

@@ -29,7 +29,7 @@ public final class MergeAlignModels {
     /** Bumped whenever the general corpus generator changes what it produces. */
     static final String GENERAL_VERSION = "v1";
     /** Bumped whenever a fine-tuning corpus (generator or mixture) changes. */
-    static final String FINE_TUNE_VERSION = "v3";
+    static final String FINE_TUNE_VERSION = "v4";
     /** Share of each fine-tuning corpus that is everyday chats from the general corpus. */
     static final double REPLAY_SHARE = 0.5;
 
