@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ethoslab.labs.core.Artifacts;
+import org.ethoslab.labs.core.ComputeScale;
 import org.ethoslab.labs.core.EventSink;
 import org.ethoslab.labs.core.Evaluation;
 import org.ethoslab.labs.core.FailureKind;
@@ -62,8 +63,9 @@ final class Commands {
     private void run(Path jobFile, Path outDir) throws Exception {
         JobInput job = JobInput.read(jobFile).withoutHidden();
         Lab lab = registry.find(job.lab(), job.labVersion());
-        Params params = Params.validate(lab.spec(), job.params());
+        Params params = Params.validate(lab.spec(), ComputeScale.params(job.params(), job.resources(), lab.gpuScale()));
         EngineSetup.configure(job.resources());
+        EngineSetup.requireGpuWhenAsked(job.resources());
         Files.createDirectories(outDir);
         Path scratch = Files.createTempDirectory("labs-scratch-");
         try {
@@ -83,7 +85,7 @@ final class Commands {
     private void evaluate(Path jobFile, Path artifactDir) throws Exception {
         JobInput job = JobInput.read(jobFile);
         Lab lab = registry.find(job.lab(), job.labVersion());
-        Params params = Params.validate(lab.spec(), job.params());
+        Params params = Params.validate(lab.spec(), ComputeScale.params(job.params(), job.resources(), lab.gpuScale()));
         EngineSetup.configure(job.resources());
         if (!Files.isDirectory(artifactDir)) {
             throw LabFailure.badInput("--artifacts", "not a directory: " + artifactDir);

@@ -1,6 +1,8 @@
 package org.ethoslab.labs.cli;
 
+import org.ethoslab.labs.core.FailureKind;
 import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.LabFailure;
 
 /**
  * Pins the native engines to the job's CPU share before they load. A cgroup quota alone does not stop PyTorch from
@@ -18,6 +20,22 @@ final class EngineSetup {
         System.setProperty("ethoslab.onnx.intra_op_threads", threads);
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    /**
+     * A job on the GPU must see one: the runner sets {@code device: gpu} only for a slot holding a GPU share, so a
+     * missing GPU is the platform's fault (exit 1, retried elsewhere), never silently a slow CPU run.
+     */
+    static void requireGpuWhenAsked(JobInput.Resources resources) {
+        if (!"gpu".equals(resources.device())) {
+            return;
+        }
+        int gpus = ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount();
+        if (gpus < 1) {
+            throw new LabFailure(FailureKind.INTERNAL_ERROR, "resources.device is gpu but PyTorch sees no CUDA GPU "
+                    + "(CUDA_VISIBLE_DEVICES=" + System.getenv("CUDA_VISIBLE_DEVICES") + ", PYTORCH_FLAVOR="
+                    + System.getenv("PYTORCH_FLAVOR") + ")");
         }
     }
 }

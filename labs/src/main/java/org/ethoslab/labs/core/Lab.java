@@ -12,4 +12,12 @@ public interface Lab {
 
     /** Scores the artifacts against hidden data ({@code job.hidden()}, or a documented default when absent). */
     Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception;
+
+    /**
+     * Parameter defaults for the GPU tier (see {@link ComputeScale}); none unless a lab scales up on a GPU. Every value
+     * must lie within the parameter's bounds in {@link #spec()}.
+     */
+    default java.util.Map<String, Object> gpuScale() {
+        return java.util.Map.of();
+    }
 }

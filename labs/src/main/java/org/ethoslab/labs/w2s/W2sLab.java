@@ -1,6 +1,7 @@
 package org.ethoslab.labs.w2s;
 
 import java.util.List;
+import java.util.Map;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.Evaluation;
 import org.ethoslab.labs.core.JobInput;
@@ -82,9 +83,22 @@ public final class W2sLab implements Lab {
                     new CheckSpec("pgr-positive", "The student recovers part of the weak-to-ceiling gap", 50,
                             "pgr.median", ">=", 0.2)));
 
+    /**
+     * The GPU tier: all ten seeds, four times the training data, more than three times the hidden test set and five
+     * times the student's training steps. The student stays MiniLM (its embeddings are the "strong" features); the
+     * teachers stay weak on purpose, so PGR measures the same thing as on the CPU, with tighter intervals.
+     */
+    private static final Map<String, Object> GPU_SCALE = Map.of("numSeeds", 10, "trainSize", 4000,
+            "testSize", 2000, "strongSteps", 400);
+
     @Override
     public LabSpec spec() {
         return spec;
+    }
+
+    @Override
+    public Map<String, Object> gpuScale() {
+        return GPU_SCALE;
     }
 
     @Override
