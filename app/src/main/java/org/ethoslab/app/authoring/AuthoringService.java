@@ -69,9 +69,9 @@ public class AuthoringService {
                                    List<String> objectives) {
     Course course = ownedCourse(courseId, accountId);
     String slug = uniqueSlug(title, s -> course.findModule(s).isPresent());
-    CourseModule module = course.appendModule(slug, title.strip(), summary.strip(), objectives);
-    courses.save(course);
-    return module;
+    course.appendModule(slug, title.strip(), summary.strip(), objectives);
+    // Merging cascades to a managed copy of the new module; return that one.
+    return courses.saveAndFlush(course).findModule(slug).orElseThrow();
   }
 
   /** Adds a draft item with starter content of its kind; students see it once it is published. */
@@ -82,8 +82,8 @@ public class AuthoringService {
         .orElseThrow(() -> new PageNotFoundException("error.detail.module"));
     String slug = uniqueSlug(title, s -> module.findItem(s).isPresent());
     CourseItem item = module.appendDraftItem(slug, kind, title.strip(), ItemBodies.encode(starter(slug, kind, title)));
-    courses.save(course);
-    return item;
+    // Persisting the new row directly gives it its id at once (the module is already managed).
+    return items.save(item);
   }
 
   /** Keeps an edit as the item's draft; students still see the published version. */
