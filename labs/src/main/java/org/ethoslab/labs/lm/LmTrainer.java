@@ -122,8 +122,9 @@ final class LmTrainer {
         try (NDScope arrays = new NDScope()) {
             arrays.suppressNotUsedWarning();
             for (var p : lm.block().getParameters()) {
-                NDArray grad = p.getValue().getArray().getGradient();
-                grad.set(java.nio.FloatBuffer.wrap(new float[(int) grad.size()]));
+                // An in-place fill: set(Buffer) would make the tensor borrow a buffer owned by this short-lived
+                // wrapper, which the scope frees while the gradient still points into it.
+                p.getValue().getArray().getGradient().set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
             }
         }
     }
