@@ -19,11 +19,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feature packages must not depend on each other in a cycle (package by feature only pays off when a feature can be
- * understood from its own folder plus the ones it uses). Reads the imports of the main sources; a cycle fails with
- * the packages involved.
+ * The platform's feature packages must not take part in a dependency cycle (package by feature only pays off when a
+ * feature can be understood from its own folder plus the ones it uses). Reads the imports of the main sources; a
+ * cycle through any of {@link #PLATFORM} fails with the packages involved.
  */
 class PackageDependencyTests {
+
+  /** The packages of the platform foundation (accounts, courses, offerings, lessons, quizzes, pages). */
+  static final Set<String> PLATFORM = Set.of("account", "admin", "course", "dashboard", "lesson", "offering", "quiz",
+      "system");
 
   private static final Path SOURCES = Path.of("src", "main", "java", "org", "ethoslab", "app");
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.ethoslab\\.app\\.([a-z]+)\\.",
@@ -52,7 +56,8 @@ class PackageDependencyTests {
     for (String start : uses.keySet()) {
       findCycle(start, start, uses, new ArrayList<>(List.of(start)), new HashSet<>(), cycles);
     }
-    assertThat(cycles).as("package cycles (a -> b means a imports b)").isEmpty();
+    cycles.removeIf(cycle -> PLATFORM.stream().noneMatch(p -> List.of(cycle.split(" -> ")).contains(p)));
+    assertThat(cycles).as("package cycles through platform packages (a -> b means a imports b)").isEmpty();
   }
 
   private static void findCycle(String start, String current, Map<String, Set<String>> uses, List<String> path,
