@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.ethoslab.app.account.CurrentUser;
+import org.ethoslab.app.course.Course;
 import org.ethoslab.app.course.CourseRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,20 +47,27 @@ class TeachController {
   }
 
   @GetMapping("/teach")
-  String initOfferingForm(Model model) {
+  String initOfferingForm(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("offeringForm", new OfferingForm());
-    model.addAttribute("courses", courses.findAllByOrderByTitleAsc());
+    model.addAttribute("courses", offerableCourses(user));
     return VIEW;
+  }
+
+  /** Templates, and the editable courses this instructor owns; another instructor's course is theirs alone. */
+  private List<Course> offerableCourses(CurrentUser user) {
+    return courses.findAllByOrderByTitleAsc().stream()
+        .filter(c -> c.getOwnerId() == null || c.isOwnedBy(user.getAccountId())).toList();
   }
 
   @PostMapping("/teach/offerings")
   String processOfferingForm(@Valid @ModelAttribute("offeringForm") OfferingForm form, BindingResult result,
                              @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-    if (form.getCourseId() != null && !courses.existsById(form.getCourseId())) {
+    if (form.getCourseId() != null
+        && offerableCourses(user).stream().noneMatch(c -> c.getId().equals(form.getCourseId()))) {
       result.rejectValue("courseId", "offering.courseUnknown");
     }
     if (result.hasErrors()) {
-      model.addAttribute("courses", courses.findAllByOrderByTitleAsc());
+      model.addAttribute("courses", offerableCourses(user));
       return VIEW;
     }
     Offering offering = offeringService.create(user.getAccountId(), form.getCourseId(), form.getTitle());

@@ -108,9 +108,30 @@ class QuizController {
     model.addAttribute("item", item);
     model.addAttribute("module", item.getModule());
     model.addAttribute("enrolled", access.enrollment().isPresent());
-    model.addAttribute("questions", views);
+    model.addAttribute("questions", shuffled(views, access, item.getId()));
     model.addAttribute("grade", grade);
     model.addAttribute("problems", problems);
+  }
+
+  /**
+   * Questions and options in this student's order for the attempt they are working on (see {@link QuizShuffle}),
+   * numbered as shown. A teacher without an enrollment sees the authored order.
+   */
+  private List<QuestionView> shuffled(List<QuestionView> views, OfferingAccess access, long itemId) {
+    if (access.enrollment().isEmpty()) {
+      return views;
+    }
+    long enrollmentId = access.enrollment().get().getId();
+    long attempt = quizService.latest(enrollmentId, itemId).map(QuizService.LatestAttempt::attemptCount).orElse(0L) + 1;
+    java.util.Random random = QuizShuffle.forAttempt(enrollmentId, itemId, attempt);
+    List<QuestionView> ordered = QuizShuffle.shuffled(views, random);
+    List<QuestionView> numbered = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      QuestionView q = ordered.get(i);
+      numbered.add(new QuestionView(i + 1, q.field(), q.type(), q.promptHtml(), QuizShuffle.shuffled(q.options(), random),
+          q.points(), q.numericValue(), q.result(), q.explanationHtml(), q.problemKey()));
+    }
+    return numbered;
   }
 
   private CourseItem quizItem(OfferingAccess access, long itemId) {

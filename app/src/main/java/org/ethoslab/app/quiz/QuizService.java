@@ -49,6 +49,15 @@ public class QuizService {
             attempts.countByEnrollmentIdAndItemId(enrollmentId, itemId)));
   }
 
+  /**
+   * Each enrolled student's best score on each quiz of the offering they attempted, for the gradebook. Quizzes a
+   * student never submitted have no row.
+   */
+  @Transactional(readOnly = true)
+  public List<QuizScore> bestScores(long offeringId) {
+    return attempts.bestScores(offeringId);
+  }
+
   /** A previous attempt with its decoded answers and how many attempts there were in all. */
   public record LatestAttempt(QuizAttempt attempt, Map<String, List<String>> answers, long attemptCount) {
   }
