@@ -117,12 +117,6 @@ public class Submission {
     this.jobId = jobId;
   }
 
-  void markRunning() {
-    if (status == SubmissionStatus.QUEUED) {
-      status = SubmissionStatus.RUNNING;
-    }
-  }
-
   /**
    * Records how the job ended. An infrastructure error or a cancel gives the attempt back.
    *

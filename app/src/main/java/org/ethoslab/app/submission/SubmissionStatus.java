@@ -1,11 +1,12 @@
 package org.ethoslab.app.submission;
 
-/** Where a submission is in its life; the runner's {@code Outcome} says how a {@link #FINISHED} one ended. */
+/**
+ * Whether a submission has its grade yet; the runner's {@code Outcome} says how a {@link #FINISHED} one ended. While
+ * it is {@link #QUEUED} the queue job's own state tells whether a runner has started it.
+ */
 public enum SubmissionStatus {
-  /** Waiting for a runner. */
+  /** Submitted; its job is waiting for a runner or running. */
   QUEUED,
-  /** A runner has claimed the job. */
-  RUNNING,
   /** The job ended; see the outcome. */
   FINISHED
 }

@@ -1,0 +1,192 @@
+package org.ethoslab.app.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.ethoslab.app.account.AccountService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.ethoslab.app.account.Role;
+import org.ethoslab.app.course.CourseRepository;
+import org.ethoslab.app.grading.LabAssignment;
+import org.ethoslab.app.grading.LabAssignmentRepository;
+import org.ethoslab.app.lab.LabSettings;
+import org.ethoslab.app.lab.LabWorkspace;
+import org.ethoslab.app.lesson.ProgressService;
+import org.ethoslab.app.offering.OfferingService;
+import org.ethoslab.app.queue.JobLeases;
+import org.ethoslab.app.queue.LabJob;
+import org.ethoslab.app.queue.LabJobService;
+import org.ethoslab.app.runnerapi.RunnerRegistry;
+import org.ethoslab.runner.protocol.CompleteRequest;
+import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Submitting a lab through the service and the queue, with the test acting as the runner over the queue's own API
+ * (claim, complete): the late penalty from the server's clock, the hard cutoff, the attempt refunded after an
+ * infrastructure error, and a student who cannot open another student's submission.
+ */
+@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@AutoConfigureMockMvc
+class SubmissionIntegrationTests {
+
+  private static final RunnerCapabilities RUNNER = new RunnerCapabilities(4, 8192, 0, 0, java.util.List.of(),
+      "FULL", 1, "test");
+  private static final String SOFT_VOTE = "public class SoftVote implements org.ethoslab.labs.w2s.Voting {\n"
+      + "  public double[] combine(double[][] p) { return p[0]; }\n}\n";
+
+  @Autowired AccountService accounts;
+  @Autowired CourseRepository courses;
+  @Autowired OfferingService offerings;
+  @Autowired ProgressService progress;
+  @Autowired LabWorkspace workspace;
+  @Autowired SubmissionService service;
+  @Autowired SubmissionRepository submissions;
+  @Autowired LabAssignmentRepository assignments;
+  @Autowired LabJobService jobs;
+  @Autowired JobLeases leases;
+  @Autowired RunnerRegistry runners;
+  @Autowired Clock clock;
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService userDetails;
+
+  LabCourseFixture fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = LabCourseFixture.create(accounts, courses, offerings, progress);
+  }
+
+  @Test
+  void aLateSubmissionIsGradedWithThePenaltyForEachStartedDay() throws Exception {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    schedule(now.minusDays(2).minusHours(1), now.plusDays(5), 10);
+
+    SubmitOutcome outcome = submit(Map.of("numSeeds", "1", "numTeachers", "1"));
+
+    assertThat(outcome.isAccepted()).as("refusal %s %s", outcome.refusal(), outcome.fieldErrors()).isTrue();
+    Submission submitted = outcome.submission();
+    assertThat(submitted.getDaysLate()).isEqualTo(3);
+    assertThat(submitted.getAttemptNumber()).isEqualTo(1);
+    LabJob job = jobs.find(submitted.getJobId());
+    assertThat(job.getInput()).contains("\"numSeeds\":1", "\"SoftVote\"", "\"evalSeed\"", "\"wallSeconds\"");
+
+    long runner = runners.register("late-test-" + System.nanoTime()).runnerId();
+    assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).map(LabJob::getId).contains(job.getId());
+    ObjectNode evaluation = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "1")
+        .put("score", 80.0).put("maxScore", 100.0);
+    evaluation.putObject("metrics").put("pgr.median", 0.4);
+    leases.complete(job.getId(), runner, new CompleteRequest(Outcome.SUCCEEDED, null, evaluation, 0));
+
+    Submission graded = submissions.findById(submitted.getId()).orElseThrow();
+    assertThat(graded.getOutcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(graded.getRawScore()).isEqualTo(80.0);
+    assertThat(graded.getMaxScore()).isEqualTo(100.0);
+    assertThat(graded.getScore()).isCloseTo(56.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(graded.isCountsAsAttempt()).isTrue();
+  }
+
+  @Test
+  void pastTheHardCutoffNothingIsSubmittedAndTheMessageSaysWhy() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    schedule(now.minusDays(3), now.minusMinutes(1), 10);
+    long before = submissions.count();
+
+    SubmitOutcome outcome = submit(Map.of("numSeeds", "1"));
+
+    assertThat(outcome.isAccepted()).isFalse();
+    assertThat(outcome.refusal()).isEqualTo("lab.submit.cutoff");
+    assertThat(submissions.count()).isEqualTo(before);
+    assertThat(submissions.countByUserIdAndOfferingIdAndItemIdAndCountsAsAttemptTrue(fixture.studentId(),
+        fixture.offering().getId(), fixture.w2sItemId())).isZero();
+  }
+
+  @Test
+  void aParameterOutOfBoundsIsRefusedWithAMessageNamingTheField() {
+    SubmitOutcome outcome = submit(Map.of("numSeeds", "50"));
+
+    assertThat(outcome.isAccepted()).isFalse();
+    assertThat(outcome.fieldErrors()).containsEntry("numSeeds", "numSeeds: must be between 1 and 10, got 50");
+    assertThat(submissions.findByUserIdOrderBySubmittedAtDesc(fixture.studentId())).isEmpty();
+  }
+
+  @Test
+  void anInfrastructureErrorGivesTheAttemptBack() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "1")).submission();
+    long runner = runners.register("infra-test-" + System.nanoTime()).runnerId();
+    LabJob job = jobs.find(submitted.getJobId());
+    for (int tries = 0; tries < 10 && !job.getState().terminal(); tries++) {
+      assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).isPresent();
+      leases.complete(job.getId(), runner, new CompleteRequest(Outcome.INFRASTRUCTURE_ERROR,
+          "the sandbox would not start", null, 0));
+      job = jobs.find(job.getId());
+    }
+    assertThat(job.getState().terminal()).isTrue();
+
+    Submission after = submissions.findById(submitted.getId()).orElseThrow();
+    assertThat(after.getOutcome()).isEqualTo(Outcome.INFRASTRUCTURE_ERROR);
+    assertThat(after.isCountsAsAttempt()).isFalse();
+    assertThat(after.getScore()).isNull();
+    assertThat(submissions.countByUserIdAndOfferingIdAndItemIdAndCountsAsAttemptTrue(fixture.studentId(),
+        fixture.offering().getId(), fixture.w2sItemId())).isZero();
+  }
+
+  @Test
+  void aStudentCannotOpenAnotherStudentsSubmissionOrItsEvents() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "1")).submission();
+    String otherEmail = "other-" + System.nanoTime() + "@example.org";
+    long other = accounts.register(otherEmail, "Other Student", LabCourseFixture.PASSWORD, Role.STUDENT).getId();
+    offerings.join(other, fixture.offering().getJoinCode());
+    var otherUser = user(userDetails.loadUserByUsername(otherEmail));
+    var owner = user(userDetails.loadUserByUsername(fixture.studentEmail()));
+
+    mvc.perform(get("/submissions/" + submitted.getId()).with(otherUser)).andExpect(status().isNotFound());
+    mvc.perform(get("/submissions/" + submitted.getId() + "/events").with(otherUser))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/submissions/compare?a=" + submitted.getId() + "&b=" + submitted.getId()).with(otherUser))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/submissions/" + submitted.getId()).with(owner)).andExpect(status().isOk());
+    mvc.perform(get("/offerings/" + fixture.offering().getId() + "/labs/" + fixture.w2sItemId()).with(owner))
+        .andExpect(status().isOk());
+  }
+
+  /** Leaves no queued job behind for the next test's runner to claim. */
+  @AfterEach
+  void cancelUnfinished() {
+    submissions.findByUserIdOrderBySubmittedAtDesc(fixture.studentId()).stream()
+        .filter(sub -> !sub.isFinished()).forEach(sub -> jobs.cancel(sub.getJobId()));
+  }
+
+  private void schedule(OffsetDateTime due, OffsetDateTime cutoff, int penaltyPerDay) {
+    LabAssignment a = LabAssignment.defaults(fixture.offering().getId(), fixture.w2sItemId());
+    a.schedule(due, cutoff, penaltyPerDay, OffsetDateTime.now(clock));
+    assignments.save(a);
+  }
+
+  private SubmitOutcome submit(Map<String, String> params) {
+    LabSettings settings = workspace.open(fixture.offering().getId(), fixture.w2sItemId(), fixture.studentId(),
+        false);
+    java.util.Map<String, String> form = new java.util.HashMap<>();
+    settings.effectiveParams().forEach((k, v) -> form.put(k, String.valueOf(v)));
+    form.putAll(params);
+    return service.submit(settings, fixture.studentId(), new SubmitRequest(form, Map.of("SoftVote", SOFT_VOTE)));
+  }
+}
