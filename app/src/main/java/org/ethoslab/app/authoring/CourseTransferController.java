@@ -74,7 +74,7 @@ class CourseTransferController {
     }
     model.addAttribute("problems", problems);
     model.addAttribute("fileName", file.getOriginalFilename());
-    model.addAttribute("title", title);
+    model.addAttribute("offeringTitle", title);
     return IMPORT_VIEW;
   }
 }

@@ -29,6 +29,8 @@ class ItemEditorController {
   static final String HISTORY_VIEW = "authoring/history";
   /** A curriculum file may be at most 256 KiB; refuse bigger drafts before they reach the database. */
   static final int MAX_SOURCE_CHARS = 256 * 1024;
+  /** Unchanged lines shown around each change in a diff. */
+  static final int DIFF_CONTEXT = 3;
 
   private final AuthoringService authoring;
   private final MarkdownRenderer markdown;
@@ -101,7 +103,7 @@ class ItemEditorController {
     model.addAttribute("versions", versions);
     compare.flatMap(n -> versions.stream().filter(v -> v.getVersion() == n).findFirst()).ifPresent(v -> {
       model.addAttribute("compared", v);
-      model.addAttribute("diff", LineDiff.diff(v.getSource(), current));
+      model.addAttribute("diff", LineDiff.aroundChanges(LineDiff.diff(v.getSource(), current), DIFF_CONTEXT));
     });
     return HISTORY_VIEW;
   }
@@ -119,7 +121,8 @@ class ItemEditorController {
                           List<CurriculumException.Problem> problems) {
     model.addAttribute("courseId", courseId);
     model.addAttribute("item", item);
-    model.addAttribute("title", title);
+    // Not "title": the layout fragment has a parameter of that name, which would shadow it in the page.
+    model.addAttribute("itemTitle", title);
     model.addAttribute("source", source);
     model.addAttribute("problems", problems);
     model.addAttribute("previewHtml", item.isReading() ? markdown.lessonHtml(source, title) : null);

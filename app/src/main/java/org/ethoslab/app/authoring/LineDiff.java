@@ -17,7 +17,9 @@ final class LineDiff {
 
   /** How a line differs. */
   enum Op {
-    SAME, ADDED, REMOVED
+    SAME, ADDED, REMOVED,
+    /** Stands for a run of unchanged lines left out by {@link #aroundChanges}; its text says how many. */
+    SKIPPED
   }
 
   /** One line of the diff. */
@@ -28,6 +30,7 @@ final class LineDiff {
         case SAME -> " ";
         case ADDED -> "+";
         case REMOVED -> "-";
+        case SKIPPED -> "…";
       };
     }
   }
@@ -71,6 +74,36 @@ final class LineDiff {
     }
     while (j < b.length) {
       out.add(new Line(Op.ADDED, b[j++]));
+    }
+    return out;
+  }
+
+  /** The diff with only {@code context} unchanged lines kept around each change; longer runs become one SKIPPED line. */
+  static List<Line> aroundChanges(List<Line> diff, int context) {
+    boolean[] keep = new boolean[diff.size()];
+    for (int i = 0; i < diff.size(); i++) {
+      if (diff.get(i).op() != Op.SAME) {
+        for (int k = Math.max(0, i - context); k <= Math.min(diff.size() - 1, i + context); k++) {
+          keep[k] = true;
+        }
+      }
+    }
+    List<Line> out = new ArrayList<>();
+    int skipped = 0;
+    for (int i = 0; i < diff.size(); i++) {
+      if (keep[i]) {
+        if (skipped > 0) {
+          out.add(new Line(Op.SKIPPED, skipped + " unchanged lines"));
+          skipped = 0;
+        }
+        out.add(diff.get(i));
+      }
+      else {
+        skipped++;
+      }
+    }
+    if (skipped > 0) {
+      out.add(new Line(Op.SKIPPED, skipped + " unchanged lines"));
     }
     return out;
   }

@@ -89,7 +89,10 @@ class AuthoringBrowserIntegrationTests {
       browser.screenshot("authoring-01-course");
 
       // Edit the first lesson: the preview shows the new text, rendered and sanitized by the server.
-      driver.findElement(By.cssSelector(".authoring-item .badge-lesson ~ a.edit-link")).click();
+      WebElement editLink = driver.findElement(By.cssSelector(".authoring-item .badge-lesson ~ a.edit-link"));
+      String lessonTitle = editLink.getText();
+      editLink.click();
+      assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo(lessonTitle);
       WebElement source = driver.findElement(By.id("source"));
       source.click();
       source.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
@@ -121,6 +124,7 @@ class AuthoringBrowserIntegrationTests {
       driver.findElement(By.id("code")).sendKeys(joinCode);
       driver.findElement(By.cssSelector("form[action$='/join'] button")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".item-list li a"))).click();
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(lessonTitle);
       assertThat(driver.findElement(By.cssSelector(".prose")).getText()).contains(marker);
       assertNoScriptRan(driver);
       browser.screenshot("authoring-04-student-sees-new-version");

@@ -16,6 +16,15 @@ class LineDiffTests {
   }
 
   @Test
+  void longUnchangedRunsAreFolded() {
+    String before = String.join("\n", java.util.Collections.nCopies(20, "same")) + "\nold\n" + "tail";
+    String after = String.join("\n", java.util.Collections.nCopies(20, "same")) + "\nnew\n" + "tail";
+    List<LineDiff.Line> folded = LineDiff.aroundChanges(LineDiff.diff(before, after), 2);
+    assertThat(folded).extracting(l -> l.marker() + l.text())
+        .containsExactly("…18 unchanged lines", " same", " same", "-old", "+new", " tail");
+  }
+
+  @Test
   void emptyTexts() {
     assertThat(LineDiff.diff("", "")).isEmpty();
     assertThat(LineDiff.diff("", "x")).extracting(LineDiff.Line::op).containsExactly(LineDiff.Op.ADDED);
