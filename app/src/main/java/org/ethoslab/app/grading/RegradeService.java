@@ -18,8 +18,8 @@ import org.ethoslab.app.submission.Submission;
 import org.ethoslab.app.submission.SubmissionRepository;
 import org.ethoslab.runner.protocol.Outcome;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -103,10 +103,10 @@ public class RegradeService {
 
   /**
    * Applies a finished regrade run: its trusted evaluation replaces the submission's, penalised for the days the
-   * submission was late. A run that failed (for whatever reason) leaves the submission's grade as it was.
+   * submission was late. A run that failed (for whatever reason) leaves the submission's grade as it was. Runs in
+   * the completing transaction, so a completion that commits always carries its regrade.
    */
-  @TransactionalEventListener
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void onJobFinished(LabJobFinished finished) {
     regrades.findByJobId(finished.jobId()).filter(r -> !r.isFinished()).ifPresent(regrade -> {
       OffsetDateTime now = OffsetDateTime.now(clock);

@@ -187,4 +187,16 @@ class GradebookIntegrationTests {
     mvc.perform(get("/teach/offerings/{o}/submissions/{s}", otherOffering.getId(), s.getId()).with(as(other)))
         .andExpect(status().isNotFound());
   }
+  @Test
+  void analyticsShowScoreBinsVerdictsAndQueueTimes() throws Exception {
+    graded(64.8, 1);
+    graded(90, 0);
+    mvc.perform(get("/teach/offerings/{o}/labs/{i}/analytics", offering.getId(), lab.getId()).with(as(teacher)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("2 graded submissions")))
+        .andExpect(content().string(Matchers.containsString("60–70")))
+        .andExpect(content().string(Matchers.containsString("Graded")))
+        .andExpect(content().string(Matchers.containsString("data-chart=")))
+        .andExpect(content().string(Matchers.containsString("/js/lab-analytics.js")));
+  }
 }
