@@ -15,7 +15,7 @@ public record ModelSet(String id, LmArchitecture architecture, int pretrainExamp
     public static final ModelSet DEFAULT = new ModelSet("default", new LmArchitecture(128, 2, 4, 48), 20_000,
             new LmTrainingSettings(800, 32, 3e-3, 0.01, 1.0, 101), 4_000,
             new LmTrainingSettings(600, 32, 1e-3, 0.0, 1.0, 202),
-            new LmTrainingSettings(600, 32, 5e-4, 0.0, 1.0, 303));
+            new LmTrainingSettings(600, 32, 1e-3, 0.0, 1.0, 303));
 
     public static final ModelSet TINY = new ModelSet("tiny", new LmArchitecture(32, 1, 2, 48), 2_000,
             new LmTrainingSettings(40, 16, 5e-3, 0.01, 1.0, 101), 500,
