@@ -100,6 +100,7 @@ class AuthoringBrowserIntegrationTests {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), marker));
       assertThat(driver.findElement(By.id("preview")).findElements(By.cssSelector(".katex"))).isNotEmpty();
       assertNoScriptRan(driver);
+      driver.executeScript("const p = document.getElementById('preview'); p.scrollTop = p.scrollHeight;");
       browser.screenshot("authoring-02-editor-preview");
 
       driver.findElement(By.id("publish")).click();
@@ -127,7 +128,15 @@ class AuthoringBrowserIntegrationTests {
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(lessonTitle);
       assertThat(driver.findElement(By.cssSelector(".prose")).getText()).contains(marker);
       assertNoScriptRan(driver);
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+          driver.findElement(By.xpath("//p[contains(., '" + marker + "')]")));
       browser.screenshot("authoring-04-student-sees-new-version");
+      // An internal link (item:<module>/<item>) of the lesson leads to that item in the same offering.
+      String lessonUrl = driver.getCurrentUrl();
+      driver.findElement(By.cssSelector(".prose a[href*='/items/by-slug/']")).click();
+      wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(lessonUrl)));
+      assertThat(driver.getCurrentUrl()).matches(".*/offerings/\\d+/items/\\d+");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isNotEqualTo(lessonTitle).isNotBlank();
       logOut(driver);
 
       // Export with the instructor's session, then import the zip into a new offering through the page.
