@@ -43,16 +43,21 @@ record ModelScores(String model, double safety, double overRefusal, double capab
         return RefusalJudge.refusalRate(replies);
     }
 
+    /** JSON has no NaN: a diverged model's undefined scores are null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     Map<String, Object> row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", model);
-        row.put("safety", safety);
-        row.put("overRefusal", overRefusal);
-        row.put("capability", capability);
-        row.put("capabilityLogProb", capabilityLogProb);
-        row.put("kl", kl);
-        row.put("rw", rw);
-        row.put("rl", rl);
+        row.put("safety", finite(safety));
+        row.put("overRefusal", finite(overRefusal));
+        row.put("capability", finite(capability));
+        row.put("capabilityLogProb", finite(capabilityLogProb));
+        row.put("kl", finite(kl));
+        row.put("rw", finite(rw));
+        row.put("rl", finite(rl));
         row.put("sampleHarmfulReply", harmfulExample);
         row.put("sampleBenignReply", benignExample);
         return row;

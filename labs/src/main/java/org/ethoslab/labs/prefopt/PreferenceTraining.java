@@ -28,8 +28,11 @@ final class PreferenceTraining {
     record Settings(double beta, double epsilon, double learningRate, int steps, int batch) {
     }
 
-    /** Batch means per step of r_w, r_l and the loss (what the run phase reports as training curves). */
-    record Curves(List<Double> rw, List<Double> rl, List<Double> loss) {
+    /**
+     * Batch means per step of r_w, r_l and the loss (what the run phase reports as training curves), and the step at
+     * which the policy's log-probabilities stopped being finite ({@code null} when training ran to the end).
+     */
+    record Curves(List<Double> rw, List<Double> rl, List<Double> loss, Integer divergedAtStep) {
     }
 
     /** Called after each step with the step's batch means. */
@@ -48,7 +51,9 @@ final class PreferenceTraining {
         Optimizer optimizer = Optimizer.adamW()
                 .optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).optWeightDecays(0f).build();
         policy.requireGradients();
-        Curves curves = new Curves(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Double> meanRw = new ArrayList<>();
+        List<Double> meanRl = new ArrayList<>();
+        List<Double> meanLoss = new ArrayList<>();
         for (int step = 0; step < settings.steps(); step++) {
             int[] rows = new int[2 * b];
             for (int i = 0; i < b; i++) {
@@ -64,6 +69,12 @@ final class PreferenceTraining {
                 NDArray logProbs = Sequences.replyLogProbs(policy.trainingLogits(scope, batch.inputs(scope)),
                         batch.targets(scope), batch.mask(scope));
                 float[] lp = logProbs.toFloatArray();
+                if (!allFinite(lp)) {
+                    // An objective without a floor (robust DPO pushes r_l down forever) can drive a reply's
+                    // probability to zero: stop here and report it. (Keeping a copy of the last finite parameters
+                    // each step was tried: reading parameters back mid-training changed the steps that followed.)
+                    return new Curves(meanRw, meanRl, meanLoss, step);
+                }
                 float[] weights = new float[2 * b];
                 for (int i = 0; i < b; i++) {
                     double rw = lp[i] - reference[rows[i]];
@@ -82,19 +93,30 @@ final class PreferenceTraining {
                 gc.backward(logProbs.mul(scope.create(weights)).sum());
             }
             policy.step(optimizer);
-            curves.rw().add(sumRw / b);
-            curves.rl().add(sumRl / b);
-            curves.loss().add(sumLoss / b);
+            meanRw.add(sumRw / b);
+            meanRl.add(sumRl / b);
+            meanLoss.add(sumLoss / b);
             if (listener != null) {
                 listener.onStep(step, sumRw / b, sumRl / b, sumLoss / b);
             }
         }
-        return curves;
+        return new Curves(meanRw, meanRl, meanLoss, null);
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(LossTerms t, PreferenceLoss loss, double rw, double rl) {
         if (t == null || !Double.isFinite(t.value()) || !Double.isFinite(t.dRw()) || !Double.isFinite(t.dRl())) {
-            String msg = loss.getClass().getSimpleName() + " returned " + t + " for r_w=" + rw + ", r_l=" + rl
+            String name = loss instanceof ReferenceLoss ref ? ref.hookName() + " (reference)"
+                    : loss.getClass().getSimpleName();
+            String msg = name + " returned " + t + " for r_w=" + rw + ", r_l=" + rl
                     + ": the loss and both derivatives must be finite numbers";
             throw new LabFailure(FailureKind.RUNTIME_ERROR, msg);
         }

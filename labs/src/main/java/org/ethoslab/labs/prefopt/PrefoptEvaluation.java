@@ -132,10 +132,16 @@ final class PrefoptEvaluation {
         double max = checks.stream().mapToDouble(Evaluation.CheckResult::points).sum();
         List<Map<String, Object>> rows = scores.stream().map(ModelScores::row).toList();
         Map<String, Object> charts = new LinkedHashMap<>();
-        charts.put("safetyVsCapability", scores.stream().map(s -> Map.<String, Object>of("model", s.model(),
-                "safety", s.safety(), "capability", s.capability(), "overRefusal", s.overRefusal())).toList());
+        charts.put("safetyVsCapability", scores.stream().map(s -> {
+            Map<String, Object> point = new LinkedHashMap<>(s.row());
+            point.keySet().retainAll(List.of("model", "safety", "capability", "overRefusal"));
+            return point;
+        }).toList());
         charts.put("rewardCurves", readCurves(artifacts));
-        return new Evaluation(PrefoptLab.ID, spec.version(), metrics, rows, checks, score, max, charts);
+        // a diverged policy scores NaN; JSON has no NaN, so it reads as null (undefined)
+        Map<String, Double> finite = new LinkedHashMap<>();
+        metrics.forEach((name, v) -> finite.put(name, v == null || !Double.isFinite(v) ? null : v));
+        return new Evaluation(PrefoptLab.ID, spec.version(), finite, rows, checks, score, max, charts);
     }
 
     private static Map<String, List<double[]>> readProbes(Artifacts artifacts) {

@@ -74,7 +74,7 @@ public final class PrefoptLab implements Lab {
                         ParamSpec.enumParam("compare", List.of("none", "core", "all"), "core", "Also train other "
                                 + "losses from the same SFT model, seed and minibatches: none, core (DPO, IPO, NCA) "
                                 + "or all seven."),
-                        ParamSpec.doubleParam("beta", 0.01, 5, 0.1, "β: how far the policy may move from the "
+                        ParamSpec.doubleParam("beta", 0.01, 5, 0.5, "β: how far the policy may move from the "
                                 + "reference (smaller = further)."),
                         ParamSpec.doubleParam("epsilon", 0, 0.45, 0.1, "ε: assumed share of flipped labels (cDPO "
                                 + "and robust DPO)."),

@@ -93,9 +93,15 @@ final class PrefoptRun {
                                         loss.id() + " step " + (step + 1) + "/" + cfg.steps());
                             });
                     curves.put(loss.id(), c);
+                    if (c.divergedAtStep() != null) {
+                        events.log("warn", loss.id() + ": log-probabilities stopped being finite at step "
+                                + (c.divergedAtStep() + 1) + "; training stopped (the policy diverged)");
+                    }
                     Files.write(out.resolve(PrefoptArtifacts.policyFile(loss.id())), policy.parameterBytes());
-                    events.log("info", String.format(Locale.ROOT, "%s: final batch r_w %.2f, r_l %.2f", loss.id(),
-                            c.rw().get(c.rw().size() - 1), c.rl().get(c.rl().size() - 1)));
+                    if (!c.rw().isEmpty()) {
+                        events.log("info", String.format(Locale.ROOT, "%s: final batch r_w %.2f, r_l %.2f",
+                                loss.id(), c.rw().get(c.rw().size() - 1), c.rl().get(c.rl().size() - 1)));
+                    }
                 }
             }
 

@@ -61,7 +61,8 @@ public final class PrefoptTable {
         for (var e : byModel.entrySet()) {
             StringBuilder line = new StringBuilder("| " + e.getKey() + " |");
             for (String column : COLUMNS) {
-                double[] v = e.getValue().stream().mapToDouble(r -> ((Number) r.get(column)).doubleValue()).toArray();
+                double[] v = e.getValue().stream().mapToDouble(r -> r.get(column) == null ? Double.NaN
+                        : ((Number) r.get(column)).doubleValue()).toArray();
                 double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
                 double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum()
                         / Math.max(1, v.length - 1));
