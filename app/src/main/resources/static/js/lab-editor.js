@@ -79,6 +79,16 @@
       .catch(function () { status.textContent = 'Draft not saved: the server could not be reached.'; });
   }
 
+  // A refused submit comes back with the messages in the form: bring them into view and focus the first bad field.
+  var problem = form.querySelector('.alert-error');
+  if (problem) {
+    var firstBad = form.querySelector('.has-error input, .has-error select');
+    problem.scrollIntoView({ block: 'start' });
+    if (firstBad) {
+      firstBad.focus({ preventScroll: true });
+    }
+  }
+
   // #hook-SoftVote-L12 (from a compile error on the result page): focus that line.
   var m = /^#hook-([A-Za-z0-9_]+)-L(\d+)$/.exec(window.location.hash);
   if (m && editors['hook_' + m[1]]) {

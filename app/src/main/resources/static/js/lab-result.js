@@ -1,6 +1,6 @@
 // Result page charts: the training curves replayed from the run's stored events, and the lab's own chart data from the
-// Evaluation (W2S: accuracy by seed and PGR per seed with the median's 95% CI; other labs: one bar or line chart per
-// numeric series).
+// Evaluation (W2S: accuracy by seed and PGR per seed with the median's 95% CI; MergeAlign: the sweep's Pareto front;
+// Prefopt: safety vs capability; anything else: one bar chart per numeric series).
 (function () {
   'use strict';
   var box = document.getElementById('result-charts');
@@ -66,8 +66,33 @@
     }
     bars('Performance gap recovered (PGR)', labelsP, data);
   }
+  function scatter(title, xLabel, yLabel, datasets) {
+    new window.Chart(canvas(title), { type: 'scatter', data: { datasets: datasets },
+      options: { animation: false, maintainAspectRatio: false,
+        scales: { x: { title: { display: true, text: xLabel } }, y: { title: { display: true, text: yLabel } } } } });
+  }
+
+  // MergeAlign: the reference sweep over the method's knob, and its domain/safety Pareto front.
+  if (charts.sweep && Array.isArray(charts.sweep.values)) {
+    var sw = charts.sweep;
+    var points = sw.values.map(function (v, i) { return { x: sw.domain[i], y: sw.safety[i], knob: v }; });
+    var front = (sw.paretoFront || []).map(function (i) { return points[i]; })
+      .sort(function (p, q) { return p.x - q.x; });
+    scatter('Sweep of ' + sw.method + ' (' + sw.knob + '): domain vs safety', 'domain score', 'safety score', [
+      { label: 'sweep points', data: points, backgroundColor: COLORS[0], pointRadius: 4 },
+      { label: 'Pareto front', data: front, type: 'line', borderColor: COLORS[1], backgroundColor: COLORS[1],
+        pointRadius: 5, showLine: true, fill: false }]);
+  }
+  // Prefopt: each model's safety against its capability.
+  if (Array.isArray(charts.safetyVsCapability)) {
+    scatter('Safety vs capability by model', 'capability', 'safety',
+      charts.safetyVsCapability.map(function (m, i) {
+        return { label: m.model, data: [{ x: m.capability, y: m.safety }], backgroundColor: COLORS[i % COLORS.length], pointRadius: 6 };
+      }));
+  }
+
   Object.keys(charts).forEach(function (key) {
-    if (key === 'accuracyBySeed' || key === 'pgrBySeed') { return; }
+    if (['accuracyBySeed', 'pgrBySeed', 'sweep', 'safetyVsCapability'].indexOf(key) >= 0) { return; }
     var v = charts[key];
     if (Array.isArray(v) && v.every(function (x) { return typeof x === 'number'; })) {
       bars(key, v.map(function (x, i) { return String(i + 1); }), [{ label: key, data: v, backgroundColor: COLORS[1] }]);

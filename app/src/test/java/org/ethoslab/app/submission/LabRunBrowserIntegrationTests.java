@@ -146,6 +146,9 @@ class LabRunBrowserIntegrationTests {
           .hasSize(2);
       browser.screenshot("lab-04-result-page");
       accessibility.put("result page", browser.accessibilityViolations());
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+          "document.getElementById('result-charts').scrollIntoView();");
+      browser.screenshot("lab-04b-result-charts");
 
       driver.get(url("/"));
       WebElement overview = driver.findElement(By.cssSelector(".course-overview"));

@@ -150,6 +150,24 @@ class SubmissionIntegrationTests {
   }
 
   @Test
+  void aCompileErrorCostsTheAttemptAndItsResultLinksToTheLineInTheEditor() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "1")).submission();
+    long runner = runners.register("compile-test-" + System.nanoTime()).runnerId();
+    assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).map(LabJob::getId).contains(submitted.getJobId());
+    leases.complete(submitted.getJobId(), runner, new CompleteRequest(Outcome.COMPILE_ERROR,
+        "Your code did not compile: SoftVote.java:2: ';' expected", null, 0));
+
+    Submission after = submissions.findById(submitted.getId()).orElseThrow();
+    assertThat(after.getOutcome()).isEqualTo(Outcome.COMPILE_ERROR);
+    assertThat(after.isCountsAsAttempt()).isTrue();
+    String page = mvc.perform(get("/submissions/" + submitted.getId())
+            .with(user(userDetails.loadUserByUsername(fixture.studentEmail()))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("Your code did not compile", "/offerings/" + fixture.offering().getId() + "/labs/"
+        + fixture.w2sItemId() + "#hook-SoftVote-L2", "Open SoftVote.java at line 2 in the editor");
+  }
+
+  @Test
   void aStudentCannotOpenAnotherStudentsSubmissionOrItsEvents() throws Exception {
     Submission submitted = submit(Map.of("numSeeds", "1")).submission();
     String otherEmail = "other-" + System.nanoTime() + "@example.org";
