@@ -36,7 +36,8 @@ class CourseOutlineController {
         access.enrollment().map(Enrollment::getId));
     model.addAttribute("offering", access.offering());
     model.addAttribute("course", access.offering().getCourse());
-    model.addAttribute("courseSummaryHtml", markdown.toSafeHtml(access.offering().getCourse().getSummary()));
+    model.addAttribute("courseSummaryHtml", markdown.offeringPageHtml(access.offering().getCourse().getSummary(),
+        access.offering().getId()));
     model.addAttribute("enrolled", access.enrollment().isPresent());
     model.addAttribute("teaching", access.teaching());
     model.addAttribute("progress", progress);

@@ -68,11 +68,23 @@ public class MarkdownRenderer {
     return "../items/by-slug/" + moduleSlug + "/" + itemSlug;
   }
 
-  /** Sanitized HTML for the given Markdown. */
+  /** Sanitized HTML for the given Markdown, on a page below an offering (an item, quiz or lab page). */
   public String toSafeHtml(String markdown) {
+    return render(markdown, MarkdownRenderer::itemLinkTarget);
+  }
+
+  /**
+   * Sanitized HTML for Markdown on the offering's own page ({@code /offerings/{id}}, e.g. the course summary), where
+   * a relative internal link must name the offering.
+   */
+  public String offeringPageHtml(String markdown, long offeringId) {
+    return render(markdown, (moduleSlug, itemSlug) -> offeringId + "/items/by-slug/" + moduleSlug + "/" + itemSlug);
+  }
+
+  private String render(String markdown, java.util.function.BiFunction<String, String, String> itemLink) {
     MathSpans math = new MathSpans();
     // Rewritten before sanitizing: the sanitizer drops links with the unknown scheme "item:".
-    String linked = ItemLinks.rewrite(markdown == null ? "" : markdown, MarkdownRenderer::itemLinkTarget);
+    String linked = ItemLinks.rewrite(markdown == null ? "" : markdown, itemLink);
     String protectedMarkdown = math.protect(linked);
     String html = renderer.render(parser.parse(protectedMarkdown));
     return POLICY.sanitize(math.restore(html));

@@ -70,4 +70,13 @@ class AuthoredMarkdownXssTests {
         .contains("href=\"../items/by-slug/sycophancy/quiz\"")
         .doesNotContain("item:");
   }
+
+  @Test
+  void onTheOfferingPageItemLinksNameTheOffering() {
+    // The outline is /offerings/12, so the relative link resolves to /offerings/12/items/by-slug/...
+    assertThat(renderer.offeringPageHtml("[start](item:weak-to-strong/what-is-w2s)", 12))
+        .contains("href=\"12/items/by-slug/weak-to-strong/what-is-w2s\"");
+    assertThat(renderer.offeringPageHtml("<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>", 12))
+        .doesNotContain("javascript:").doesNotContain("onclick");
+  }
 }
