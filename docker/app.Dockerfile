@@ -26,6 +26,7 @@ USER ethoslab
 WORKDIR /var/lib/ethoslab
 # No embedded runner in a container: runner containers (or nodes) claim the jobs. Artifacts live on a volume.
 ENV APP_JAR=/opt/ethoslab/ethoslab-app.jar \
+    SERVER_ADDRESS=0.0.0.0 \
     JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" \
     ETHOSLAB_RUNNER_EMBEDDED_ENABLED=false \
     ETHOSLAB_QUEUE_ARTIFACTDIR=/var/lib/ethoslab/artifacts
