@@ -234,6 +234,9 @@ class AuthoringBrowserIntegrationTests {
     driver.findElement(By.id("username")).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys(PASSWORD);
     driver.findElement(By.cssSelector("form[action$='/login'] button")).click();
+    // The click does not wait for the next page; wait for the redirect away from the form (or the error page).
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !d.getCurrentUrl().endsWith("/login"));
     assertThat(driver.getCurrentUrl()).doesNotContain("/login");
   }
 
