@@ -62,6 +62,7 @@ public class SubmissionService {
     LabAssignment rules = settings.assignment();
     long offeringId = settings.offering().getId();
     long itemId = settings.item().getId();
+    submissions.lockEnrollment(offeringId, userId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (LatePolicy.pastHardCutoff(rules, now)) {
       return SubmitOutcome.refused("lab.submit.cutoff", Date.from(rules.getHardCutoffAt().toInstant()));

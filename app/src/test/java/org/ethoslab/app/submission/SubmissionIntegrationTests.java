@@ -120,6 +120,24 @@ class SubmissionIntegrationTests {
   }
 
   @Test
+  void attemptsAndCooldownAreEnforcedAndARefusalUsesNoAttempt() {
+    LabAssignment a = LabAssignment.defaults(fixture.offering().getId(), fixture.w2sItemId());
+    a.limitAttempts(2, 3600, OffsetDateTime.now(clock));
+    assignments.save(a);
+
+    assertThat(submit(Map.of("numSeeds", "1")).isAccepted()).isTrue();
+    SubmitOutcome tooSoon = submit(Map.of("numSeeds", "1"));
+    assertThat(tooSoon.refusal()).isEqualTo("lab.submit.cooldown");
+    assertThat((Long) tooSoon.refusalArgs().get(0)).isBetween(3500L, 3600L);
+
+    a.limitAttempts(1, 0, OffsetDateTime.now(clock));
+    assignments.save(a);
+    assertThat(submit(Map.of("numSeeds", "1")).refusal()).isEqualTo("lab.submit.noAttemptsLeft");
+    assertThat(submissions.countByUserIdAndOfferingIdAndItemIdAndCountsAsAttemptTrue(fixture.studentId(),
+        fixture.offering().getId(), fixture.w2sItemId())).isEqualTo(1);
+  }
+
+  @Test
   void aParameterOutOfBoundsIsRefusedWithAMessageNamingTheField() {
     SubmitOutcome outcome = submit(Map.of("numSeeds", "50"));
 
