@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.ethoslab.app.course.CourseItem;
@@ -16,8 +15,8 @@ import org.ethoslab.app.grading.ScorePolicy;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.EnrollmentRepository;
 import org.ethoslab.app.offering.Offering;
-import org.ethoslab.app.quiz.QuizAttempt;
 import org.ethoslab.app.quiz.QuizAttemptRepository;
+import org.ethoslab.app.quiz.QuizScore;
 import org.ethoslab.app.submission.Submission;
 import org.ethoslab.app.submission.SubmissionRepository;
 import org.ethoslab.curriculum.ItemKind;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the gradebook. For a lab, the counting submission follows the assignment's {@link ScorePolicy} over graded
  * submissions, each scored by its effective score (an override, else the late-penalised grade). For a quiz, the
- * latest attempt counts, as the quiz page shows it to the student.
+ * best attempt counts.
  */
 @Service
 class GradebookService {
@@ -58,22 +57,27 @@ class GradebookService {
     Map<Long, Map<Long, List<Submission>>> byStudentAndItem = submissions
         .findByOfferingIdOrderBySubmittedAtAsc(offering.getId()).stream()
         .collect(Collectors.groupingBy(Submission::getUserId, Collectors.groupingBy(Submission::getItemId)));
+    Map<String, QuizScore> quizScores = new HashMap<>();
+    for (QuizScore q : quizAttempts.bestScores(offering.getId())) {
+      quizScores.put(q.enrollmentId() + ":" + q.itemId(), q);
+    }
     Map<Long, ScorePolicy> policies = new HashMap<>();
     for (LabAssignment a : assignments.findByOfferingId(offering.getId())) {
       policies.put(a.getItemId(), a.getScorePolicy());
     }
     List<Gradebook.Row> rows = enrollments.findByOfferingWithStudents(offering.getId()).stream()
-        .map(e -> row(e, graded, byStudentAndItem.getOrDefault(e.getStudent().getId(), Map.of()), policies))
+        .map(e -> row(e, graded, byStudentAndItem.getOrDefault(e.getStudent().getId(), Map.of()), policies,
+            quizScores))
         .toList();
     return new Gradebook(offering, graded, rows);
   }
 
   private Gradebook.Row row(Enrollment enrollment, List<CourseItem> graded, Map<Long, List<Submission>> byItem,
-                            Map<Long, ScorePolicy> policies) {
+                            Map<Long, ScorePolicy> policies, Map<String, QuizScore> quizScores) {
     Map<Long, Gradebook.Cell> cells = new HashMap<>();
     for (CourseItem item : graded) {
       Gradebook.Cell cell = item.getKind() == ItemKind.QUIZ
-          ? quizCell(enrollment.getId(), item.getId())
+          ? quizCell(quizScores.get(enrollment.getId() + ":" + item.getId()))
           : labCell(byItem.getOrDefault(item.getId(), List.of()), policies.getOrDefault(item.getId(),
               ScorePolicy.BEST));
       cells.put(item.getId(), cell);
@@ -81,14 +85,10 @@ class GradebookService {
     return new Gradebook.Row(enrollment.getStudent(), cells);
   }
 
-  private Gradebook.Cell quizCell(long enrollmentId, long itemId) {
-    long attempts = quizAttempts.countByEnrollmentIdAndItemId(enrollmentId, itemId);
-    Optional<QuizAttempt> latest = quizAttempts
-        .findFirstByEnrollmentIdAndItemIdOrderBySubmittedAtDescIdDesc(enrollmentId, itemId);
-    return latest
-        .map(q -> new Gradebook.Cell((double) q.getScore(), (double) q.getMaxScore(), (int) attempts, false, false,
-            null, null))
-        .orElse(Gradebook.Cell.EMPTY);
+  private static Gradebook.Cell quizCell(QuizScore q) {
+    return q == null ? Gradebook.Cell.EMPTY
+        : new Gradebook.Cell((double) q.bestScore(), (double) q.maxScore(), (int) q.attempts(), false, false, null,
+            null);
   }
 
   /** {@code history} is in submission order, oldest first. */

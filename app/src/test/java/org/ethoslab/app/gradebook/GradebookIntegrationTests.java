@@ -199,4 +199,19 @@ class GradebookIntegrationTests {
         .andExpect(content().string(Matchers.containsString("data-chart=")))
         .andExpect(content().string(Matchers.containsString("/js/lab-analytics.js")));
   }
+  @Test
+  void quizzesCountTheBestAttempt() throws Exception {
+    CourseItem quiz = items.findActiveByCourse(courses.findBySlug("ai-ethics").orElseThrow().getId()).stream()
+        .filter(i -> i.getKind() == org.ethoslab.curriculum.ItemKind.QUIZ).findFirst().orElseThrow();
+    long enrollment = jdbc.queryForObject("select id from enrollment where offering_id = ? and student_id = ?",
+        Long.class, offering.getId(), student.getId());
+    for (int score : new int[] {4, 3}) {
+      jdbc.update("insert into quiz_attempt (enrollment_id, item_id, score, max_score, answers, submitted_at) "
+          + "values (?, ?, ?, 5, '{}', current_timestamp)", enrollment, quiz.getId(), score);
+    }
+    mvc.perform(get("/teach/offerings/{o}/gradebook", offering.getId()).with(as(teacher)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("4.0 / 5")))
+        .andExpect(content().string(Matchers.containsString("2 attempts")));
+  }
 }
