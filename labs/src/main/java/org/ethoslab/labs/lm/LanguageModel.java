@@ -63,10 +63,7 @@ public final class LanguageModel implements AutoCloseable {
             throw new IOException(dir.resolve(INFO) + ": " + e.getMessage(), e);
         }
         WordTokenizer tokenizer = WordTokenizer.load(dir.resolve(VOCAB));
-        ParameterTree params;
-        try (InputStream in = Files.newInputStream(dir.resolve(PARAMETERS))) {
-            params = ParameterTree.read(in);
-        }
+        ParameterTree params = readParameters(dir);
         LanguageModel lm = create(info.architecture(), tokenizer, 0);
         try {
             lm.setParameters(params);
