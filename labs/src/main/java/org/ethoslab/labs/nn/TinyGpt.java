@@ -72,7 +72,13 @@ public final class TinyGpt extends AbstractBlock {
         }
         NDArray tok = store.getValue(tokenEmbedding, tokens.getDevice(), training);
         NDArray pos = store.getValue(positionEmbedding, tokens.getDevice(), training);
-        NDArray x = tok.get(tokens.toType(DataType.INT64, false)).add(pos.get("0:" + t));
+        // Indexing a parameter yields arrays owned by the parameter's (the model's) manager; without re-attaching
+        // them to the input's manager, every step's activation graph would live until the model is closed.
+        NDArray embedded = tok.get(tokens.toType(DataType.INT64, false));
+        NDArray positions = pos.get("0:" + t);
+        embedded.attach(tokens.getManager());
+        positions.attach(tokens.getManager());
+        NDArray x = embedded.add(positions);
         for (PreLnTransformerBlock layer : layers) {
             x = layer.forward(store, new NDList(x), training).singletonOrThrow();
         }
