@@ -9,7 +9,7 @@ import org.ethoslab.app.account.CurrentUser;
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.CourseItemRepository;
 import org.ethoslab.app.course.ItemBodies;
-import org.ethoslab.app.grading.LabSpecCatalog;
+import org.ethoslab.app.labspec.LabCatalog;
 import org.ethoslab.app.grading.TeachingAccess;
 import org.ethoslab.app.offering.Offering;
 import org.ethoslab.app.system.PageNotFoundException;
@@ -30,10 +30,10 @@ class LabAnalyticsController {
 
   private final TeachingAccess teaching;
   private final CourseItemRepository items;
-  private final LabSpecCatalog catalog;
+  private final LabCatalog catalog;
   private final LabAnalyticsService analytics;
 
-  LabAnalyticsController(TeachingAccess teaching, CourseItemRepository items, LabSpecCatalog catalog,
+  LabAnalyticsController(TeachingAccess teaching, CourseItemRepository items, LabCatalog catalog,
                          LabAnalyticsService analytics) {
     this.teaching = teaching;
     this.items = items;
@@ -49,7 +49,7 @@ class LabAnalyticsController {
         .filter(i -> i.getId() == itemId && i.getKind() == ItemKind.LAB)
         .findFirst()
         .orElseThrow(() -> new PageNotFoundException("error.detail.item"));
-    LabSpecCatalog.Spec spec = catalog.find(ItemBodies.lab(item).labId())
+    LabCatalog.LabDefinition spec = catalog.find(ItemBodies.lab(item).labId())
         .orElseThrow(() -> new PageNotFoundException("error.detail.labSpec"));
     LabAnalytics result = analytics.analyse(offeringId, itemId, spec);
     model.addAttribute("offering", offering);

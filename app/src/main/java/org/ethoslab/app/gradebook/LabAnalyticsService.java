@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.ethoslab.app.grading.LabSpecCatalog;
+import org.ethoslab.app.labspec.LabCatalog;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobRepository;
 import org.ethoslab.app.submission.Submission;
@@ -39,7 +39,7 @@ class LabAnalyticsService {
   }
 
   @Transactional(readOnly = true)
-  LabAnalytics analyse(long offeringId, long itemId, LabSpecCatalog.Spec spec) {
+  LabAnalytics analyse(long offeringId, long itemId, LabCatalog.LabDefinition spec) {
     List<Submission> all = submissions.findByOfferingIdAndItemIdOrderBySubmittedAtAsc(offeringId, itemId);
     List<Submission> graded = all.stream().filter(Submission::isGraded).toList();
     List<Double> percents = graded.stream()

@@ -1,5 +1,7 @@
 package org.ethoslab.app.grading;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.util.List;
 
 import org.ethoslab.app.account.CurrentUser;
@@ -29,10 +31,10 @@ class LabSettingsController {
 
   private final TeachingAccess teaching;
   private final CourseItemRepository items;
-  private final LabSpecCatalog catalog;
+  private final LabCatalog catalog;
   private final LabSettingsService settings;
 
-  LabSettingsController(TeachingAccess teaching, CourseItemRepository items, LabSpecCatalog catalog,
+  LabSettingsController(TeachingAccess teaching, CourseItemRepository items, LabCatalog catalog,
                         LabSettingsService settings) {
     this.teaching = teaching;
     this.items = items;
@@ -60,7 +62,7 @@ class LabSettingsController {
                           @AuthenticationPrincipal CurrentUser user, Model model) {
     Offering offering = teaching.requireTeaching(offeringId, user);
     CourseItem item = labItem(offering, itemId);
-    LabSpecCatalog.Spec spec = spec(item);
+    LabCatalog.LabDefinition spec = spec(item);
     model.addAttribute("labSettingsForm", LabSettingsJson.toForm(settings.current(offeringId, itemId), spec));
     addPage(model, offering, item, spec);
     return SETTINGS_VIEW;
@@ -72,7 +74,7 @@ class LabSettingsController {
                              @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
     Offering offering = teaching.requireTeaching(offeringId, user);
     CourseItem item = labItem(offering, itemId);
-    LabSpecCatalog.Spec spec = spec(item);
+    LabCatalog.LabDefinition spec = spec(item);
     LabSettingsValidator.validate(form, spec, result);
     if (result.hasErrors()) {
       addPage(model, offering, item, spec);
@@ -85,7 +87,7 @@ class LabSettingsController {
     return "redirect:/teach/offerings/" + offeringId + "/labs/" + itemId + "/settings";
   }
 
-  private void addPage(Model model, Offering offering, CourseItem item, LabSpecCatalog.Spec spec) {
+  private void addPage(Model model, Offering offering, CourseItem item, LabCatalog.LabDefinition spec) {
     model.addAttribute("offering", offering);
     model.addAttribute("item", item);
     model.addAttribute("spec", spec);
@@ -105,7 +107,7 @@ class LabSettingsController {
         .orElseThrow(() -> new PageNotFoundException("error.detail.item"));
   }
 
-  private LabSpecCatalog.Spec spec(CourseItem item) {
+  private LabCatalog.LabDefinition spec(CourseItem item) {
     return catalog.find(ItemBodies.lab(item).labId())
         .orElseThrow(() -> new PageNotFoundException("error.detail.labSpec"));
   }

@@ -1,5 +1,7 @@
 package org.ethoslab.app.grading;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,11 +26,11 @@ final class LabSettingsJson {
   }
 
   /** Fills the form from stored settings; parameters and checks without a stored value are blank. */
-  static LabSettingsForm toForm(LabAssignment a, LabSpecCatalog.Spec spec) {
+  static LabSettingsForm toForm(LabAssignment a, LabCatalog.LabDefinition spec) {
     LabSettingsForm form = new LabSettingsForm();
     JsonNode defaults = read(a.getParamDefaults());
     JsonNode editable = a.getEditableParams() == null ? null : read(a.getEditableParams());
-    for (LabSpecCatalog.Param p : spec.params()) {
+    for (LabCatalog.Param p : spec.params()) {
       JsonNode v = defaults.get(p.name());
       form.getDefaults().put(p.name(), v == null ? "" : v.asText());
       boolean mayChange = editable == null || !editable.isArray()
@@ -39,7 +41,7 @@ final class LabSettingsJson {
       }
     }
     JsonNode rubric = read(a.getRubricOverrides());
-    for (LabSpecCatalog.Check c : spec.checks()) {
+    for (LabCatalog.Check c : spec.checks()) {
       JsonNode o = rubric.path(c.id());
       form.getThresholds().put(c.id(), o.has("threshold") ? plain(o.get("threshold").asDouble()) : "");
       form.getPoints().put(c.id(), o.has("points") ? plain(o.get("points").asDouble()) : "");
@@ -56,9 +58,9 @@ final class LabSettingsJson {
   }
 
   /** Typed defaults of the non-blank fields; null when there are none. A validated form is assumed. */
-  static String paramDefaults(LabSettingsForm form, LabSpecCatalog.Spec spec) {
+  static String paramDefaults(LabSettingsForm form, LabCatalog.LabDefinition spec) {
     ObjectNode out = JSON.createObjectNode();
-    for (LabSpecCatalog.Param p : spec.params()) {
+    for (LabCatalog.Param p : spec.params()) {
       String v = form.getDefaults().getOrDefault(p.name(), "").strip();
       if (v.isEmpty()) {
         continue;
@@ -74,16 +76,16 @@ final class LabSettingsJson {
   }
 
   /** The names students may change, in spec order; null when all may (the default). */
-  static String editableParams(LabSettingsForm form, LabSpecCatalog.Spec spec) {
+  static String editableParams(LabSettingsForm form, LabCatalog.LabDefinition spec) {
     ArrayNode out = JSON.createArrayNode();
-    spec.params().stream().map(LabSpecCatalog.Param::name).filter(form.getEditable()::contains).forEach(out::add);
+    spec.params().stream().map(LabCatalog.Param::name).filter(form.getEditable()::contains).forEach(out::add);
     return out.size() == spec.params().size() ? null : out.toString();
   }
 
   /** Per-check overrides of the non-blank fields; null when there are none. */
-  static String rubricOverrides(LabSettingsForm form, LabSpecCatalog.Spec spec) {
+  static String rubricOverrides(LabSettingsForm form, LabCatalog.LabDefinition spec) {
     ObjectNode out = JSON.createObjectNode();
-    for (LabSpecCatalog.Check c : spec.checks()) {
+    for (LabCatalog.Check c : spec.checks()) {
       String t = form.getThresholds().getOrDefault(c.id(), "").strip();
       String p = form.getPoints().getOrDefault(c.id(), "").strip();
       if (t.isEmpty() && p.isEmpty()) {
@@ -110,11 +112,7 @@ final class LabSettingsJson {
   }
 
   static String plain(Double value) {
-    if (value == null) {
-      return "";
-    }
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue())
-        : Double.toString(value);
+    return LabCatalog.Param.plain(value);
   }
 
   private static LocalDateTime local(OffsetDateTime value) {

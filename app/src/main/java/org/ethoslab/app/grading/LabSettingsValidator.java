@@ -1,5 +1,7 @@
 package org.ethoslab.app.grading;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.util.Map;
 
 import org.ethoslab.app.queue.JobSubmission;
@@ -17,7 +19,7 @@ final class LabSettingsValidator {
   private LabSettingsValidator() {
   }
 
-  static void validate(LabSettingsForm form, LabSpecCatalog.Spec spec, Errors errors) {
+  static void validate(LabSettingsForm form, LabCatalog.LabDefinition spec, Errors errors) {
     for (Map.Entry<String, String> e : form.getDefaults().entrySet()) {
       String field = "defaults[" + e.getKey() + "]";
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -78,7 +80,7 @@ final class LabSettingsValidator {
     }
   }
 
-  private static void checkParam(LabSpecCatalog.Param p, String value, String field, Errors errors) {
+  private static void checkParam(LabCatalog.Param p, String value, String field, Errors errors) {
     switch (p.type()) {
       case "int", "double" -> {
         Double number = parseFinite(value);

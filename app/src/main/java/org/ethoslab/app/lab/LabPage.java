@@ -1,12 +1,14 @@
 package org.ethoslab.app.lab;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ethoslab.app.lab.LabCatalog.Hook;
-import org.ethoslab.app.lab.LabCatalog.Param;
+import org.ethoslab.app.labspec.LabCatalog.Hook;
+import org.ethoslab.app.labspec.LabCatalog.Param;
 import org.ethoslab.app.lesson.MarkdownRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -1,5 +1,7 @@
 package org.ethoslab.app.lab;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +11,8 @@ import java.util.Set;
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.ItemBodies.LabBody;
 import org.ethoslab.app.grading.LabAssignment;
-import org.ethoslab.app.lab.LabCatalog.LabDefinition;
-import org.ethoslab.app.lab.LabCatalog.Param;
+import org.ethoslab.app.labspec.LabCatalog.LabDefinition;
+import org.ethoslab.app.labspec.LabCatalog.Param;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.Offering;
 

@@ -1,5 +1,7 @@
 package org.ethoslab.app.lab;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -17,7 +19,7 @@ import org.ethoslab.app.course.ItemBodies;
 import org.ethoslab.app.course.ItemBodies.LabBody;
 import org.ethoslab.app.grading.LabAssignment;
 import org.ethoslab.app.grading.LabAssignmentRepository;
-import org.ethoslab.app.lab.LabCatalog.LabDefinition;
+import org.ethoslab.app.labspec.LabCatalog.LabDefinition;
 import org.ethoslab.app.lesson.ProgressService;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.OfferingService;

@@ -1,9 +1,11 @@
 package org.ethoslab.app.lab;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ethoslab.app.lab.LabCatalog.Param;
+import org.ethoslab.app.labspec.LabCatalog.Param;
 
 /**
  * Reads the parameter form a student submitted against the lab's typed parameters. Only editable parameters are

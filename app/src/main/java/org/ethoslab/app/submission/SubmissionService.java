@@ -1,5 +1,7 @@
 package org.ethoslab.app.submission;
 
+import org.ethoslab.app.labspec.LabCatalog;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ethoslab.app.grading.LabAssignment;
 import org.ethoslab.app.grading.LatePolicy;
-import org.ethoslab.app.lab.LabCatalog.LabDefinition;
+import org.ethoslab.app.labspec.LabCatalog.LabDefinition;
 import org.ethoslab.app.lab.LabSettings;
 import org.ethoslab.app.lab.ParamForm;
 import org.ethoslab.app.queue.JobSubmission;

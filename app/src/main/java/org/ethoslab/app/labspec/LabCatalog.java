@@ -1,4 +1,4 @@
-package org.ethoslab.app.lab;
+package org.ethoslab.app.labspec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +35,10 @@ public class LabCatalog {
     public Optional<Hook> hook(String name) {
       return hooks.stream().filter(h -> h.name().equals(name)).findFirst();
     }
+
+    public Optional<Check> check(String id) {
+      return checks.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
   }
 
   /** Wall-clock, CPU and memory limits of one job. */
@@ -44,6 +48,26 @@ public class LabCatalog {
   /** A typed parameter: {@code type} is {@code int|double|boolean|enum}; bounds for numbers, choices for enums. */
   public record Param(String name, String type, Double min, Double max, List<String> choices,
                       @JsonProperty("default") Object defaultValue, String help) {
+
+    /** The values it accepts, for a form's hint: "1 to 10", or the choices, or "true, false". */
+    public String range() {
+      if (choices != null && !choices.isEmpty()) {
+        return String.join(", ", choices);
+      }
+      if (min != null || max != null) {
+        return plain(min) + " to " + plain(max);
+      }
+      return "true, false";
+    }
+
+    /** A bound as people write it: {@code 10}, not {@code 10.0}; empty when absent. */
+    public static String plain(Double value) {
+      if (value == null) {
+        return "";
+      }
+      return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue())
+          : Double.toString(value);
+    }
   }
 
   /** A class the student writes: {@code name} implements {@code interfaceName}; starts from {@code starterCode}. */
