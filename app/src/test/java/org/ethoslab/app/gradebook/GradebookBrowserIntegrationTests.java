@@ -35,8 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * override, the CSV export, the lab settings form (with a refused value) and the class analytics. Screenshots land in
  * {@code target/screenshots/gradebook-*}; every page passes axe-core without serious or critical violations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GradebookBrowserIntegrationTests {
 
   private static final String PASSWORD = "long enough password";

@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The gradebook end to end on H2: what it counts, the CSV export, and overrides with their audit trail. */
-@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class GradebookIntegrationTests {
 

@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Each cell is the expected answer: 200, 302 to the login page ("login"), a redirect after a saved form (302), 403 or
  * 404. All mismatches are reported together, so a failure shows the whole broken row.
  */
-@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class AccessMatrixIntegrationTests {
 

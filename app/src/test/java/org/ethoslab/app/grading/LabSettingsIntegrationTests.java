@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The lab settings form on H2: validated against the W2S spec field by field, stored as the job file expects it. */
-@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class LabSettingsIntegrationTests {
 

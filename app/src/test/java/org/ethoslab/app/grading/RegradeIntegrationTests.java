@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * own job input at regrade priority, which a runner takes only after a student's job queued later, and the re-run's
  * evaluation then replaces the grade.
  */
-@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class RegradeIntegrationTests {
 

@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (claim, complete): the late penalty from the server's clock, the hard cutoff, the attempt refunded after an
  * infrastructure error, and a student who cannot open another student's submission.
  */
-@SpringBootTest(properties = "ethoslab.runner.embedded.enabled=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class SubmissionIntegrationTests {
 
