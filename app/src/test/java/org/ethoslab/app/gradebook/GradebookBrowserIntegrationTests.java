@@ -23,6 +23,7 @@ import org.ethoslab.app.testsupport.BrowserSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +141,10 @@ class GradebookBrowserIntegrationTests {
     driver.get(url("/login"));
     driver.findElement(By.id("username")).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys(PASSWORD);
-    driver.findElement(By.cssSelector("form[action$='/login'] button")).click();
+    WebElement button = driver.findElement(By.cssSelector("form[action$='/login'] button"));
+    button.click();
+    // The click returns before the POST's redirect lands: wait for the login page to go away before asserting.
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
     assertThat(driver.getCurrentUrl()).as(() -> driver.findElement(By.tagName("main")).getText())
         .doesNotContain("/login");
   }

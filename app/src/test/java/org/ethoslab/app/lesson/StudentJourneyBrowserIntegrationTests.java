@@ -210,7 +210,10 @@ class StudentJourneyBrowserIntegrationTests {
     driver.get(url("/login"));
     driver.findElement(By.id("username")).sendKeys(email);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.cssSelector("form[action$='/login'] button")).click();
+    WebElement button = driver.findElement(By.cssSelector("form[action$='/login'] button"));
+    button.click();
+    // The click returns before the POST's redirect lands: wait for the login page to go away before asserting.
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
     assertThat(driver.getCurrentUrl()).as(() -> driver.findElement(By.tagName("main")).getText())
         .doesNotContain("/login");
   }
