@@ -2,8 +2,10 @@ package org.ethoslab.app.runnerapi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
 import org.ethoslab.app.queue.QueueIntegrationTest;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.app.testsupport.BrowserSupport;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,7 +36,10 @@ class RunnerFleetBrowserIntegrationTests {
       driver.get(base + "/login");
       driver.findElement(By.id("username")).sendKeys("admin@ethoslab.local");
       driver.findElement(By.id("password")).sendKeys("admin-test-password-1");
-      driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      WebElement logIn = driver.findElement(By.cssSelector("form button[type=submit]"));
+      logIn.click();
+      // The click returns before the login POST lands; navigating away now could abort it.
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logIn));
 
       driver.get(base + "/admin/runners");
       String name = "gpu-node-" + UUID.randomUUID().toString().substring(0, 6);
