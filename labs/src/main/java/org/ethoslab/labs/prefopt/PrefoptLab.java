@@ -22,7 +22,7 @@ import org.ethoslab.labs.core.Params;
  * APO-zero; the trusted phase measures safety, over-refusal, the arithmetic capability probe (the alignment tax), KL
  * to the reference and the chosen/rejected log-ratios.
  */
-public final class PrefoptLab implements Lab {
+public final class PrefoptLab implements Lab, org.ethoslab.labs.lm.CachedModels {
     public static final String ID = "prefopt";
     public static final String VERSION = "1";
 
@@ -123,6 +123,13 @@ public final class PrefoptLab implements Lab {
     @Override
     public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception {
         return PrefoptEvaluation.evaluate(spec, job, PrefoptConfig.from(params), artifacts, recipe, cacheRoot.get());
+    }
+
+    /** {@code labs build-models prefopt}: the SFT model of the default recipe, built once per machine or image. */
+    @Override
+    public void buildModels(org.ethoslab.labs.lm.ModelCache cache, java.util.function.Consumer<String> log)
+            throws java.io.IOException {
+        log.accept("SFT model ready in " + buildModels(cache.root()));
     }
 
     /** Builds the lab's SFT model into the cache unless it is there; returns its folder. */

@@ -50,6 +50,16 @@ class LabsCliTests {
     }
 
     @Test
+    void buildModelsServesTheLanguageModelLabsAndRefusesOthers() {
+        // The runner calls `build-models <lab>` before a lab's first job; exit 2 means "nothing to build".
+        assertThat(Labs.registry().find("prefopt", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
+        assertThat(Labs.registry().find("mergealign", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
+        Result w2s = cli("build-models", "w2s");
+        assertThat(w2s.code()).isEqualTo(2);
+        assertThat(w2s.err().get(0)).startsWith("BAD_INPUT: lab:").contains("no models to build");
+    }
+
+    @Test
     void badInputExitsTwoWithTheFieldOnTheFirstStderrLine() throws Exception {
         Path job = Files.writeString(dir.resolve("job.json"),
                 "{\"lab\":\"w2s\",\"seed\":1,\"params\":{\"numSeeds\":50}}");
