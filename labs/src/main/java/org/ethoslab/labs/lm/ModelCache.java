@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.function.Consumer;
 
@@ -51,6 +52,15 @@ public final class ModelCache {
         return root;
     }
 
+    /** What names a cached model: a folder name that includes the hash of everything that determines its weights. */
+    public interface Key {
+        /** Hex digest of the model's recipe. */
+        String hash();
+
+        /** The model's folder in the cache; contains {@link #hash()}. */
+        String folderName();
+    }
+
     /** Writes a model's files into the given (empty, temporary) folder. */
     @FunctionalInterface
     public interface Builder {
@@ -58,7 +68,7 @@ public final class ModelCache {
     }
 
     /** Where the recipe's model is, complete, or {@code null} when it is not built yet. */
-    public Path find(ModelRecipe recipe) {
+    public Path find(Key recipe) {
         for (Path base : new Path[] {root, fallback}) {
             Path dir = base.resolve(recipe.folderName());
             if (Files.isRegularFile(dir.resolve(COMPLETE))) {
@@ -72,7 +82,7 @@ public final class ModelCache {
      * The recipe's folder, built first with {@code builder} when missing ({@code log} hears which happened).
      * Building happens in the cache when it is writable, else in the fallback folder.
      */
-    public Path getOrBuild(ModelRecipe recipe, Builder builder, Consumer<String> log) throws Exception {
+    public Path getOrBuild(Key recipe, Builder builder, Consumer<String> log) throws Exception {
         Path found = find(recipe);
         if (found != null) {
             log.accept("model " + recipe.folderName() + " loaded from cache " + found.getParent());
@@ -86,6 +96,10 @@ public final class ModelCache {
         Files.createDirectories(base);
         Path target = base.resolve(recipe.folderName());
         Path tmp = Files.createTempDirectory(base, ".building-" + recipe.folderName() + "-");
+        // A temporary folder is owner-only; sandboxed jobs run as other users and must be able to read the model.
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         long start = System.currentTimeMillis();
         log.accept("model " + recipe.folderName() + " not in cache: building it (one-off)");
         try {

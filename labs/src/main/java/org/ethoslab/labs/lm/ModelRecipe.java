@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * one machine, so {@link #hash()} names the cache folder.
  */
 public record ModelRecipe(String name, LmArchitecture architecture, String corpus, int corpusSize, long corpusSeed,
-                          LmTrainingSettings training, String parentHash, String vocabulary) {
+                          LmTrainingSettings training, String parentHash, String vocabulary)
+        implements ModelCache.Key {
 
     public ModelRecipe {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
@@ -19,12 +20,14 @@ public record ModelRecipe(String name, LmArchitecture architecture, String corpu
 
     /** 12 hex digits of the SHA-256 of this recipe's canonical JSON. */
     @JsonIgnore
+    @Override
     public String hash() {
         return ConfigHash.ofJson(this);
     }
 
     /** The cache folder's name: {@code <name>-<hash>}. */
     @JsonIgnore
+    @Override
     public String folderName() {
         return name + "-" + hash();
     }

@@ -129,15 +129,11 @@ public final class PrefoptLab implements Lab, org.ethoslab.labs.lm.CachedModels 
     @Override
     public void buildModels(org.ethoslab.labs.lm.ModelCache cache, java.util.function.Consumer<String> log)
             throws java.io.IOException {
-        log.accept("SFT model ready in " + buildModels(cache.root()));
+        log.accept("SFT model ready in " + SftCache.build(SftRecipe.DEFAULT, cache, log));
     }
 
-    /** Builds the lab's SFT model into the cache unless it is there; returns its folder. */
+    /** Builds the lab's SFT model into the cache at {@code cacheRoot} unless it is there; returns its folder. */
     public static Path buildModels(Path cacheRoot) throws java.io.IOException {
-        Path dir = SftCache.folder(cacheRoot, SftRecipe.DEFAULT);
-        if (!java.nio.file.Files.isRegularFile(dir.resolve(SftCache.PARAMS))) {
-            return SftCache.build(SftRecipe.DEFAULT, cacheRoot);
-        }
-        return dir;
+        return SftCache.build(SftRecipe.DEFAULT, new org.ethoslab.labs.lm.ModelCache(cacheRoot, cacheRoot), m -> { });
     }
 }

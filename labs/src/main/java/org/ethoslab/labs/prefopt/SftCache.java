@@ -2,21 +2,15 @@ package org.ethoslab.labs.prefopt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
+import org.ethoslab.labs.lm.ModelCache;
 
 /**
- * The cache of built SFT models, one folder per recipe hash ({@code prefopt-sft-<hash>}) holding the vocabulary and
- * the parameters. A build writes into a temporary folder beside it and renames it into place, so two processes never
- * see half a model; the loser of a race deletes its copy and uses the winner's. The root is
- * {@code -Dethoslab.modelCache}, else env {@code ETHOSLAB_MODEL_CACHE}, else {@code ~/.cache/ethoslab/models}; it
- * is not the DJL cache, and sandboxes may bind it read-only once it is warm.
+ * The lab's SFT models in the shared model cache ({@link ModelCache}: one folder per recipe hash,
+ * {@code prefopt-sft-<hash>}, built atomically, readable by sandboxed jobs, with a per-job fallback when the cache is
+ * read-only). A folder holds the vocabulary, the parameters and the recipe as text.
  */
 final class SftCache {
     static final String VOCAB = "vocab.txt";
@@ -27,19 +21,11 @@ final class SftCache {
     }
 
     static Path defaultRoot() {
-        String prop = System.getProperty("ethoslab.modelCache");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("ETHOSLAB_MODEL_CACHE");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "ethoslab", "models");
+        return ModelCache.configuredRoot();
     }
 
     static Path folder(Path root, SftRecipe recipe) {
-        return root.resolve("prefopt-sft-" + recipe.hash());
+        return root.resolve(recipe.folderName());
     }
 
     /** A loaded SFT model and whether this call had to build it. */
@@ -52,25 +38,15 @@ final class SftCache {
      * {@code fallback} instead, which lives only as long as the job.
      */
     static Loaded loadOrBuild(SftRecipe recipe, Path root, Path fallback, Consumer<String> log) throws IOException {
-        Path dir = folder(root, recipe);
-        if (Files.isRegularFile(dir.resolve(PARAMS))) {
-            log.accept("using the cached SFT model " + dir + " (warm start)");
-            return new Loaded(load(recipe, dir), false);
+        ModelCache cache = new ModelCache(root, fallback);
+        Path found = cache.find(recipe);
+        if (found != null) {
+            log.accept("using the cached SFT model " + found + " (warm start)");
+            return new Loaded(load(recipe, found), false);
         }
-        Path buildRoot = root;
-        try {
-            Files.createDirectories(root);
-            if (!Files.isWritable(root)) {
-                throw new IOException(root + " is read-only");
-            }
-        } catch (IOException e) {
-            log.accept("the model cache " + root + " cannot be written (" + e.getMessage() + "): building into "
-                    + fallback + " for this job only");
-            buildRoot = fallback;
-        }
-        log.accept("no cached SFT model " + dir.getFileName() + " in " + root + ": building it (cold start, "
+        log.accept("no cached SFT model " + recipe.folderName() + " in " + root + ": building it (cold start, "
                 + recipe.steps() + " steps)");
-        return new Loaded(load(recipe, build(recipe, buildRoot)), true);
+        return new Loaded(load(recipe, build(recipe, cache, log)), true);
     }
 
     static PolicyModel load(SftRecipe recipe, Path dir) throws IOException {
@@ -78,47 +54,23 @@ final class SftCache {
         return PolicyModel.load("sft", recipe.shape(), vocab, Files.readAllBytes(dir.resolve(PARAMS)));
     }
 
-    /** Builds the recipe's model into the cache (atomically); a no-op result when another process won the race. */
-    static Path build(SftRecipe recipe, Path root) throws IOException {
-        Files.createDirectories(root);
-        Path target = folder(root, recipe);
-        Vocabulary vocab = Vocabulary.of(ChatData.vocabularyTexts());
-        Path temp = Files.createTempDirectory(root, ".building-" + target.getFileName() + "-");
+    /** The recipe's model folder, trained and written into the cache first when it is not there. */
+    static Path build(SftRecipe recipe, ModelCache cache, Consumer<String> log) throws IOException {
         try {
-            // a temp directory is owner-only; the cache is read by sandboxed jobs running as other users
-            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            try (PolicyModel model = SftTraining.train(recipe, vocab, null)) {
-                Files.write(temp.resolve(PARAMS), model.parameterBytes());
-            }
-            Files.write(temp.resolve(VOCAB), vocab.words(), StandardCharsets.UTF_8);
-            Files.writeString(temp.resolve(RECIPE), recipe + "\n" + SftRecipe.CODE_VERSION + "\n",
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the model cache " + root + " does not support an atomic rename", e);
-            } catch (IOException e) {
-                // another process renamed its finished copy into place first: use that one
-                if (!Files.isRegularFile(target.resolve(PARAMS))) {
-                    throw e;
-                }
-            }
-        } finally {
-            if (Files.exists(temp)) {
-                deleteTree(temp);
-            }
+            return cache.getOrBuild(recipe, dir -> write(recipe, dir), log);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("building the SFT model failed: " + e.getMessage(), e);
         }
-        return target;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
+    private static void write(SftRecipe recipe, Path dir) throws IOException {
+        Vocabulary vocab = Vocabulary.of(ChatData.vocabularyTexts());
+        try (PolicyModel model = SftTraining.train(recipe, vocab, null)) {
+            Files.write(dir.resolve(PARAMS), model.parameterBytes());
         }
+        Files.write(dir.resolve(VOCAB), vocab.words(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(RECIPE), recipe + "\n" + SftRecipe.CODE_VERSION + "\n", StandardCharsets.UTF_8);
     }
 }
