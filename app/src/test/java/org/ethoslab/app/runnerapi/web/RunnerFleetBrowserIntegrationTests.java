@@ -45,7 +45,8 @@ class RunnerFleetBrowserIntegrationTests {
       String name = "gpu-node-" + UUID.randomUUID().toString().substring(0, 6);
       driver.findElement(By.id("name")).sendKeys(name);
       driver.findElement(By.xpath("//button[normalize-space()='Register runner']")).click();
-      String token = driver.findElement(By.id("runner-token")).getText().strip();
+      String token = new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("runner-token"))).getText().strip();
       assertThat(token).startsWith("elr_");
 
       // The runner reports in with a claim, as a GPU node would.
@@ -59,6 +60,8 @@ class RunnerFleetBrowserIntegrationTests {
       browser.screenshot("runner-fleet");
 
       row.findElement(By.cssSelector("button[type=submit]")).click();
+      // The revoke POST redirects back to this page: wait for the old row to go before reading the new one.
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(row));
       assertThat(driver.findElement(By.id("runner-" + id)).getText()).contains("revoked");
       assertThat(registry.authenticate(token)).isEmpty();
       browser.windowSize(390, 844);
