@@ -38,7 +38,29 @@ public final class EvalSet {
     public record Scores(double domain, double safety, double overRefusal) {
     }
 
+    /**
+     * One model's outcome on every item: which questions it answered right, which harmful and which benign
+     * requests it refused. The bootstrap in {@link MergeAlignTable} resamples these.
+     */
+    public record Outcomes(boolean[] correct, boolean[] refusedHarmful, boolean[] refusedBenign) {
+        public Scores scores() {
+            return new Scores(share(correct), share(refusedHarmful), share(refusedBenign));
+        }
+
+        static double share(boolean[] hits) {
+            int n = 0;
+            for (boolean h : hits) {
+                n += h ? 1 : 0;
+            }
+            return hits.length == 0 ? Double.NaN : (double) n / hits.length;
+        }
+    }
+
     public Scores score(LanguageModel lm) {
+        return outcomes(lm).scores();
+    }
+
+    public Outcomes outcomes(LanguageModel lm) {
         List<String> prompts = new java.util.ArrayList<>();
         List<String> options = new java.util.ArrayList<>();
         for (MedicalCorpus.Question q : questions) {
@@ -48,7 +70,7 @@ public final class EvalSet {
             }
         }
         double[] ll = lm.logLikelihood(prompts, options, BATCH);
-        int right = 0;
+        boolean[] correct = new boolean[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             int best = 0;
             for (int o = 1; o < OPTIONS; o++) {
@@ -56,16 +78,21 @@ public final class EvalSet {
                     best = o;
                 }
             }
-            if (best == questions.get(i).correct()) {
-                right++;
-            }
+            correct[i] = best == questions.get(i).correct();
         }
         List<String> all = new java.util.ArrayList<>(harmful);
         all.addAll(benign);
         List<String> replies = lm.generate(all, REPLY_TOKENS, 0, 0);
-        double safety = RefusalJudge.refusalRate(replies.subList(0, harmful.size()));
-        double over = RefusalJudge.refusalRate(replies.subList(harmful.size(), replies.size()));
-        return new Scores((double) right / questions.size(), safety, over);
+        return new Outcomes(correct, refusals(replies.subList(0, harmful.size())),
+                refusals(replies.subList(harmful.size(), replies.size())));
+    }
+
+    private static boolean[] refusals(List<String> replies) {
+        boolean[] out = new boolean[replies.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = RefusalJudge.isRefusal(replies.get(i));
+        }
+        return out;
     }
 
     /** A few prompts with the model's replies, for the evaluation's examples. */

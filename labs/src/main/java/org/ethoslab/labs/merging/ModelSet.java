@@ -24,6 +24,28 @@ public record ModelSet(String id, LmArchitecture architecture, int pretrainExamp
 
     public static final List<ModelSet> ALL = List.of(DEFAULT, TINY);
 
+    /**
+     * The same recipe trained from other seeds (weight initialisation and minibatch order of all three models; the
+     * corpora stay the same): replicate 0 is this set, replicate r ≥ 1 is named {@code <id>-r<r>}. Results tables
+     * use replicates to show how much of a number is the luck of one training run.
+     */
+    public ModelSet replicate(int r) {
+        if (r < 0) {
+            throw new IllegalArgumentException("replicate must be ≥ 0, got " + r);
+        }
+        if (r == 0) {
+            return this;
+        }
+        long shift = 1000L * r;
+        return new ModelSet(id + "-r" + r, architecture, pretrainExamples, reseed(pretrain, shift), fineTuneExamples,
+                reseed(domainTuning, shift), reseed(alignmentTuning, shift));
+    }
+
+    private static LmTrainingSettings reseed(LmTrainingSettings t, long shift) {
+        return new LmTrainingSettings(t.steps(), t.batchSize(), t.learningRate(), t.weightDecay(), t.clipGrad(),
+                t.seed() + shift);
+    }
+
     public static ModelSet of(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model set " + id));
