@@ -52,7 +52,8 @@ final class LmTrainer {
         Tracker schedule = Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 10).setMaxUpdates(settings.steps())
                 .build();
         Optimizer adamW = Optimizer.adamW().optLearningRateTracker(schedule)
-                .optWeightDecays((float) settings.weightDecay()).optClipGrad((float) settings.clipGrad()).build();
+                .optWeightDecays((float) settings.weightDecay()).optEpsilon((float) settings.epsilon())
+                .optClipGrad((float) settings.clipGrad()).build();
         // The loss is computed here; the config's loss is required by DJL but never evaluated.
         DefaultTrainingConfig config = new DefaultTrainingConfig(new L2Loss()).optOptimizer(adamW);
         SplittableRandom rng = new SplittableRandom(settings.seed());

@@ -29,7 +29,7 @@ import org.ethoslab.labs.lm.ParameterTree;
 public final class MergeAlignTable {
     static final double[] MERGEALIGN_ALPHAS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
     static final double[] LAMBDAS = {0.8, 0.9, 1.0, 1.1, 1.2};
-    static final double[] ALIGNED_WEIGHTS = {1.0, 1.1, 1.2};
+    static final double[] ALIGNED_WEIGHTS = {0.8, 0.9, 1.0, 1.1};
     static final double[] DENSITIES = {0.2, 0.4, 0.6, 0.8, 1.0};
     static final double[] TS = {0.3, 0.4, 0.5, 0.6, 0.7};
     static final int RESAMPLES = 2000;

@@ -47,4 +47,37 @@ class LanguageModelTests {
         assertThatThrownBy(() -> LanguageModel.load(dir.resolve("model"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("parameters.bin");
     }
+
+    /**
+     * Adam's epsilon as a fine-tuning setting: the output row of a word the data never contains ("sorry", absent
+     * from medical Q&A) only ever gets the faint softmax push-down. With ε = 1e-8 Adam still moves that row at about
+     * full step size; with ε = 1e-2, far above that gradient, it barely moves — while the loss falls either way.
+     */
+    @Test
+    void aLargeEpsilonLeavesTheRowsOfUnseenWordsAlmostStill() {
+        WordTokenizer tok = Corpora.tokenizer();
+        List<ChatExample> data = MedicalCorpus.generate(200, new SplittableRandom(1));
+        int sorry = tok.encode("sorry")[0];
+        double usual = unseenRowDrift(tok, data, sorry, LmTrainingSettings.DEFAULT_EPSILON);
+        double large = unseenRowDrift(tok, data, sorry, 1e-2);
+        assertThat(usual).isGreaterThan(20 * large);
+    }
+
+    private static double unseenRowDrift(WordTokenizer tok, List<ChatExample> data, int token, double epsilon) {
+        try (LanguageModel lm = LanguageModel.create(new LmArchitecture(32, 1, 2, 48), tok, 5)) {
+            String head = lm.parameters().names().stream().filter(n -> n.endsWith("head_weight")).findFirst()
+                    .orElseThrow();
+            ParameterTree.Tensor before = lm.parameters().get(head);
+            TrainingReport report = lm.train(data, new LmTrainingSettings(20, 16, 5e-3, 0, 1, epsilon, 7),
+                    TrainingListener.NONE);
+            assertThat(report.lastLoss()).isLessThan(report.firstLoss());
+            ParameterTree.Tensor after = lm.parameters().get(head);
+            int dim = (int) before.shape()[1];
+            double drift = 0;
+            for (int j = token * dim; j < (token + 1) * dim; j++) {
+                drift = Math.max(drift, Math.abs(after.values()[j] - before.values()[j]));
+            }
+            return drift;
+        }
+    }
 }
