@@ -151,9 +151,12 @@ class SubmissionIntegrationTests {
     Submission submitted = submit(Map.of("numSeeds", "1")).submission();
     long runner = runners.register("infra-test-" + System.nanoTime()).runnerId();
     LabJob job = jobs.find(submitted.getJobId());
-    for (int tries = 0; tries < 10 && !job.getState().terminal(); tries++) {
-      assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).isPresent();
-      leases.complete(job.getId(), runner, new CompleteRequest(Outcome.INFRASTRUCTURE_ERROR,
+    // The claim hands out whichever queued job comes first (another test's job may be ahead of ours), so
+    // complete the job actually claimed until ours has used up its infrastructure attempts.
+    for (int tries = 0; tries < 20 && !job.getState().terminal(); tries++) {
+      Optional<LabJob> claimed = leases.claim(runner, RUNNER, true, Duration.ZERO);
+      assertThat(claimed).isPresent();
+      leases.complete(claimed.get().getId(), runner, new CompleteRequest(Outcome.INFRASTRUCTURE_ERROR,
           "the sandbox would not start", null, 0));
       job = jobs.find(job.getId());
     }
