@@ -41,9 +41,17 @@ public final class BootstrapCi {
             }
             medians[b] = median(sample);
         }
-        Arrays.sort(medians);
+        return percentile(medians, level);
+    }
+
+    /**
+     * Percentile interval at {@code level} of bootstrap draws (sorted here, in place): the (1−level)/2 and
+     * (1+level)/2 order statistics, taken at index floor(q·(B−1)).
+     */
+    public static Interval percentile(double[] draws, double level) {
+        Arrays.sort(draws);
         double alpha = (1 - level) / 2;
-        return new Interval(medians[(int) Math.floor(alpha * (resamples - 1))],
-                medians[(int) Math.floor((1 - alpha) * (resamples - 1))]);
+        int last = draws.length - 1;
+        return new Interval(draws[(int) Math.floor(alpha * last)], draws[(int) Math.floor((1 - alpha) * last)]);
     }
 }

@@ -54,12 +54,8 @@ final class GainBootstrap {
             }
         }
         Estimate[] e = new Estimate[point.length];
-        double alpha = (1 - level) / 2;
         for (int k = 0; k < point.length; k++) {
-            double[] d = draws[k];
-            Arrays.sort(d);
-            e[k] = new Estimate(point[k], new BootstrapCi.Interval(d[(int) Math.floor(alpha * (resamples - 1))],
-                    d[(int) Math.floor((1 - alpha) * (resamples - 1))]));
+            e[k] = new Estimate(point[k], BootstrapCi.percentile(draws[k], level));
         }
         return new Summary(e[0], e[1], e[2], e[3], e[4]);
     }
