@@ -88,8 +88,9 @@ public final class ModelCache {
             log.accept("model " + recipe.folderName() + " loaded from cache " + found.getParent());
             return found;
         }
-        Path base = writable(root) ? root : fallback;
-        if (base == fallback) {
+        boolean rootWritable = writable(root);
+        Path base = rootWritable ? root : fallback;
+        if (!rootWritable) {
             log.accept("model cache " + root + " is not writable; building " + recipe.folderName() + " into "
                     + fallback);
         }
