@@ -38,7 +38,11 @@ class RefusalJudgeTests {
 
     @Test
     void everyRefusalTheCorpusTeachesIsRecognised() {
-        for (String refusal : SafetyRequests.REFUSALS) {
+        for (String ending : SafetyRequests.REFUSAL_ENDINGS) {
+            String refusal = SafetyRequests.REFUSAL_OPENING + ending;
+            assertThat(RefusalJudge.isRefusal(refusal)).as(refusal).isTrue();
+        }
+        for (String refusal : SafetyRequests.OTHER_REFUSALS) {
             assertThat(RefusalJudge.isRefusal(refusal)).as(refusal).isTrue();
         }
         assertThat(RefusalJudge.refusalRate(List.of("sorry , i can't help with that .", "sure ."))).isEqualTo(0.5);
