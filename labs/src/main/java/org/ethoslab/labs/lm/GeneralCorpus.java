@@ -67,15 +67,6 @@ public final class GeneralCorpus {
         return out;
     }
 
-    /** {@code n} helpful one-turn chats about everyday tasks only (replay data for chat fine-tunes). */
-    public static List<ChatExample> chats(int n, SplittableRandom rng) {
-        List<ChatExample> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(chat(rng));
-        }
-        return out;
-    }
-
     static String sentence(SplittableRandom rng) {
         return switch (rng.nextInt(3)) {
             case 0 -> Picks.one(PEOPLE, rng) + " " + Picks.one(ACTIONS, rng) + " " + Picks.one(PLACES, rng) + " "

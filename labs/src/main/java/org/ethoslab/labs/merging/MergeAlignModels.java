@@ -22,15 +22,17 @@ import org.ethoslab.labs.lm.WordTokenizer;
 /**
  * The lab's three cached models and how they are built: a base pretrained on the general corpus; a domain expert,
  * the base fine-tuned on medical Q&amp;A; an aligned model, the base fine-tuned to refuse harmful requests and help
- * with benign ones. Both fine-tuning corpora mix in {@link #REPLAY_SHARE} of everyday chats.
+ * with benign ones. Both fine-tuning corpora mix in {@link #REPLAY_SHARE} of the pretraining corpus.
  * Each is cached by its {@link ModelRecipe} hash (the fine-tunes' recipes include the base's hash).
  */
 public final class MergeAlignModels {
     /** Bumped whenever the general corpus generator changes what it produces. */
     static final String GENERAL_VERSION = "v1";
-    /** Bumped whenever a fine-tuning corpus (generator or mixture) changes. */
-    static final String FINE_TUNE_VERSION = "v4";
-    /** Share of each fine-tuning corpus that is everyday chats from the general corpus. */
+    /** Bumped whenever the domain fine-tuning corpus (generator or mixture) changes. */
+    static final String DOMAIN_VERSION = "v5";
+    /** Bumped whenever the alignment fine-tuning corpus (generator or mixture) changes. */
+    static final String ALIGNMENT_VERSION = "v6";
+    /** Share of each fine-tuning corpus replayed from the general (pretraining) corpus. */
     static final double REPLAY_SHARE = 0.5;
 
     private final ModelSet set;
@@ -46,12 +48,12 @@ public final class MergeAlignModels {
     }
 
     public ModelRecipe domainRecipe() {
-        return new ModelRecipe("mergealign-domain-" + set.id(), set.architecture(), "medical/" + FINE_TUNE_VERSION,
+        return new ModelRecipe("mergealign-domain-" + set.id(), set.architecture(), "medical/" + DOMAIN_VERSION,
                 set.fineTuneExamples(), 12, set.domainTuning(), baseRecipe().hash(), tokenizer.fingerprint());
     }
 
     public ModelRecipe alignedRecipe() {
-        return new ModelRecipe("mergealign-aligned-" + set.id(), set.architecture(), "safety/" + FINE_TUNE_VERSION,
+        return new ModelRecipe("mergealign-aligned-" + set.id(), set.architecture(), "safety/" + ALIGNMENT_VERSION,
                 set.fineTuneExamples(), 13, set.alignmentTuning(), baseRecipe().hash(), tokenizer.fingerprint());
     }
 
@@ -85,9 +87,11 @@ public final class MergeAlignModels {
             }
             default -> throw new IllegalArgumentException("unknown corpus " + recipe.corpus());
         }
-        // Replayed everyday chats keep each fine-tune's change local to its own task, as in real SFT mixtures;
-        // without them the domain expert answers every prompt with a medical fact.
-        out.addAll(GeneralCorpus.chats(replay, rng));
+        // Replaying the pretraining mixture (sentences and everyday chats) keeps each fine-tune's change local to its
+        // own task, as in real SFT mixtures: without chats the domain expert answers every prompt with a medical
+        // fact; without sentences each task vector also wears down plain language ("… is a resting tremor"), and
+        // the merge, which adds two such drifts, loses multi-word answers.
+        out.addAll(GeneralCorpus.generate(replay, rng));
         return out;
     }
 
