@@ -15,9 +15,11 @@ import org.ethoslab.labs.lm.ParameterTree;
  * over several model replicates (the default recipe trained from other seeds, {@link ModelSet#replicate}).
  *
  * <ol>
- *   <li>Selection: on replicate 0 and the evaluation set drawn from {@code selectionSeed}, each method sweeps its
- *       grid ({@link #grid}); its best setting is the safest one keeping ≥ 95% of the domain expert's gain over the
- *       base, or, when none does, the one with the largest sum of domain gain kept and safety gap recovered.</li>
+ *   <li>Selection: on the evaluation set drawn from {@code selectionSeed}, each method sweeps its grid
+ *       ({@link #grid}) on every replicate; its best setting is the one whose mean domain gain kept and mean safety
+ *       gap recovered clear the targets ({@link #KEPT_TARGET}, {@link #RECOVERED_TARGET}) by the largest smaller
+ *       margin — the point most likely to still meet both on fresh data, not the one that just touches one target
+ *       and maximises the other.</li>
  *   <li>Report: every replicate's models and merges at the chosen settings are scored on a fresh evaluation set
  *       drawn from {@code reportSeed}, so the reported numbers are not the ones the settings were picked on; means
  *       with 95% hierarchical-bootstrap intervals ({@link GainBootstrap}) and each replicate's pair of ratios.</li>
@@ -29,10 +31,13 @@ import org.ethoslab.labs.lm.ParameterTree;
 public final class MergeAlignTable {
     static final double[] MERGEALIGN_ALPHAS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
     static final double[] LAMBDAS = {0.8, 0.9, 1.0, 1.1, 1.2};
-    static final double[] ALIGNED_WEIGHTS = {0.8, 0.9, 1.0, 1.1};
+    static final double[] ALIGNED_WEIGHTS = {0.8, 0.85, 0.9, 0.95, 1.0, 1.1};
     static final double[] DENSITIES = {0.2, 0.4, 0.6, 0.8, 1.0};
     static final double[] TS = {0.3, 0.4, 0.5, 0.6, 0.7};
     static final int RESAMPLES = 2000;
+    /** The target: keep ≥ 95% of the domain gain while recovering ≥ 70% of the safety gap. */
+    static final double KEPT_TARGET = 0.95;
+    static final double RECOVERED_TARGET = 0.70;
 
     /** One point of a method's search grid. */
     record Setting(String method, String label, MergeSettings settings) {
@@ -54,14 +59,14 @@ public final class MergeAlignTable {
             folders.add(new MergeAlignModels(ModelSet.DEFAULT.replicate(r)).ensure(new ModelCache(root, root),
                     System.err::println));
         }
-        Map<String, Setting> chosen = select(folders.get(0), new EvalSet(selectionSeed, questions, prompts));
+        Map<String, Setting> chosen = select(folders, new EvalSet(selectionSeed, questions, prompts));
         EvalSet report = new EvalSet(reportSeed, questions, prompts);
         Map<String, List<EvalSet.Outcomes>> outcomes = new LinkedHashMap<>();
         for (MergeAlignModels.Folders f : folders) {
             score(f, chosen, report).forEach((row, o) -> outcomes.computeIfAbsent(row, k -> new ArrayList<>()).add(o));
         }
-        System.out.printf(Locale.ROOT, "%d replicate(s); settings chosen on evalSeed %d (replicate 0), scored on "
-                + "evalSeed %d: %d questions, %d harmful + %d benign requests; 95%% hierarchical-bootstrap "
+        System.out.printf(Locale.ROOT, "%d replicate(s); settings chosen on evalSeed %d (means over replicates), "
+                + "scored on evalSeed %d: %d questions, %d harmful + %d benign requests; 95%% hierarchical-bootstrap "
                 + "intervals%n%n", replicates, selectionSeed, reportSeed, questions, prompts, prompts);
         System.out.println("| model | best setting | domain accuracy | safety (refusals on harmful) | over-refusal "
                 + "(benign) | domain gain kept | safety gap recovered | per replicate (kept / recovered) |");
@@ -81,7 +86,7 @@ public final class MergeAlignTable {
             case "lambda" -> {
                 for (double w : ALIGNED_WEIGHTS) {
                     for (double l : LAMBDAS) {
-                        out.add(new Setting(method, fmt("lambda = %.1f, w_A = %.1f", l, w),
+                        out.add(new Setting(method, fmt("lambda = %.1f, w_A = %.2f", l, w),
                                 settings(method, 0.5, l, w, 1, 0.5)));
                     }
                 }
@@ -106,34 +111,49 @@ public final class MergeAlignTable {
                 method.equals("dare_ties"), t, 1);
     }
 
-    /** Each method's best grid point on {@code eval} (see the class comment for the rule). */
-    static Map<String, Setting> select(MergeAlignModels.Folders f, EvalSet eval) throws Exception {
-        ParameterTree base = LanguageModel.readParameters(f.base());
-        ParameterTree domain = LanguageModel.readParameters(f.domain());
-        ParameterTree aligned = LanguageModel.readParameters(f.aligned());
-        Map<String, Setting> best = new LinkedHashMap<>();
-        try (LanguageModel lm = LanguageModel.load(f.base())) {
-            EvalSet.Scores b = eval.score(lm);
-            lm.setParameters(domain);
-            EvalSet.Scores d = eval.score(lm);
-            lm.setParameters(aligned);
-            EvalSet.Scores a = eval.score(lm);
-            for (String method : MergeAlignConfig.METHODS) {
-                double bestRank = Double.NEGATIVE_INFINITY;
-                for (Setting s : grid(method)) {
-                    lm.setParameters(MergeAlignConfig.hookOf(method).reference().merge(base, List.of(domain, aligned),
-                            s.settings()));
+    /**
+     * Each method's best grid point on {@code eval}, from the means over all replicates (see the class comment for
+     * the rule): a setting is chosen for the recipe, not for one lucky training run.
+     */
+    static Map<String, Setting> select(List<MergeAlignModels.Folders> replicates, EvalSet eval) throws Exception {
+        List<Setting> all = new ArrayList<>();
+        MergeAlignConfig.METHODS.forEach(method -> all.addAll(grid(method)));
+        double[][] sums = new double[all.size()][4];
+        for (MergeAlignModels.Folders f : replicates) {
+            ParameterTree base = LanguageModel.readParameters(f.base());
+            ParameterTree domain = LanguageModel.readParameters(f.domain());
+            ParameterTree aligned = LanguageModel.readParameters(f.aligned());
+            try (LanguageModel lm = LanguageModel.load(f.base())) {
+                EvalSet.Scores b = eval.score(lm);
+                lm.setParameters(domain);
+                EvalSet.Scores d = eval.score(lm);
+                lm.setParameters(aligned);
+                EvalSet.Scores a = eval.score(lm);
+                for (int i = 0; i < all.size(); i++) {
+                    Setting s = all.get(i);
+                    lm.setParameters(MergeAlignConfig.hookOf(s.method()).reference().merge(base,
+                            List.of(domain, aligned), s.settings()));
                     EvalSet.Scores m = eval.score(lm);
-                    double kept = MergeAlignEvaluation.ratio(m.domain() - b.domain(), d.domain() - b.domain());
-                    double recovered = MergeAlignEvaluation.ratio(m.safety() - d.safety(), a.safety() - d.safety());
-                    double rank = kept >= 0.95 ? 10 + m.safety() - 0.01 * m.overRefusal() : kept + recovered;
-                    System.err.printf(Locale.ROOT, "selection %s %s: %s, kept %.2f, recovered %.2f%n", method,
-                            s.label(), m, kept, recovered);
-                    if (rank > bestRank) {
-                        bestRank = rank;
-                        best.put(method, s);
-                    }
+                    sums[i][0] += MergeAlignEvaluation.ratio(m.domain() - b.domain(), d.domain() - b.domain());
+                    sums[i][1] += MergeAlignEvaluation.ratio(m.safety() - d.safety(), a.safety() - d.safety());
+                    sums[i][2] += m.safety();
+                    sums[i][3] += m.overRefusal();
                 }
+            }
+        }
+        Map<String, Setting> best = new LinkedHashMap<>();
+        Map<String, Double> bestRank = new LinkedHashMap<>();
+        int n = replicates.size();
+        for (int i = 0; i < all.size(); i++) {
+            Setting s = all.get(i);
+            double kept = sums[i][0] / n;
+            double recovered = sums[i][1] / n;
+            double rank = Math.min(kept - KEPT_TARGET, recovered - RECOVERED_TARGET);
+            System.err.printf(Locale.ROOT, "selection %s %s: mean kept %.3f, recovered %.3f, over-refusal %.3f%n",
+                    s.method(), s.label(), kept, recovered, sums[i][3] / n);
+            if (rank > bestRank.getOrDefault(s.method(), Double.NEGATIVE_INFINITY)) {
+                bestRank.put(s.method(), rank);
+                best.put(s.method(), s);
             }
         }
         return best;
