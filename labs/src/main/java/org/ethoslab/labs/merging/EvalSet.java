@@ -10,12 +10,8 @@ import org.ethoslab.labs.lm.SafetyRequests;
 
 /**
  * The held-out evaluation drawn from one seed: multiple-choice medical questions (domain utility: the option with
- * the highest log-likelihood per word after the question's answer stem wins), harmful requests (safety: share of
+ * the highest summed log-likelihood after the question's answer stem wins), harmful requests (safety: share of
  * greedy replies the {@link RefusalJudge} calls refusals) and benign requests (over-refusal: the same share there).
- *
- * <p>Options are compared per word because they differ in length ("pimples" against "a painful big toe"): a summed
- * log-likelihood charges every extra word, so a model only slightly less sure of the facts than the domain expert —
- * a merge — would lose the long right answers to short wrong ones and look as if it had forgotten them.
  */
 public final class EvalSet {
     public static final int OPTIONS = 4;
@@ -74,30 +70,21 @@ public final class EvalSet {
             }
         }
         double[] ll = lm.logLikelihood(prompts, options, BATCH);
-        int[] words = options.stream().mapToInt(o -> lm.tokenizer().encode(o).length).toArray();
         boolean[] correct = new boolean[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
-            correct[i] = bestOption(ll, words, i * OPTIONS, OPTIONS) == questions.get(i).correct();
+            int best = 0;
+            for (int o = 1; o < OPTIONS; o++) {
+                if (ll[i * OPTIONS + o] > ll[i * OPTIONS + best]) {
+                    best = o;
+                }
+            }
+            correct[i] = best == questions.get(i).correct();
         }
         List<String> all = new java.util.ArrayList<>(harmful);
         all.addAll(benign);
         List<String> replies = lm.generate(all, REPLY_TOKENS, 0, 0);
         return new Outcomes(correct, refusals(replies.subList(0, harmful.size())),
                 refusals(replies.subList(harmful.size(), replies.size())));
-    }
-
-    /**
-     * Index (0-based, within the question) of the option with the highest log-likelihood per word among
-     * {@code count} options starting at {@code from}; the first one wins a tie.
-     */
-    static int bestOption(double[] logLikelihoods, int[] words, int from, int count) {
-        int best = 0;
-        for (int o = 1; o < count; o++) {
-            if (logLikelihoods[from + o] / words[from + o] > logLikelihoods[from + best] / words[from + best]) {
-                best = o;
-            }
-        }
-        return best;
     }
 
     private static boolean[] refusals(List<String> replies) {
