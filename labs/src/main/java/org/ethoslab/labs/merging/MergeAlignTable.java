@@ -203,7 +203,7 @@ public final class MergeAlignTable {
     }
 
     private static String percent(GainBootstrap.Estimate e) {
-        return fmt("%.0f%% [%.0f, %.0f]", 100 * e.mean(), 100 * e.ci().low(), 100 * e.ci().high());
+        return fmt("%.1f%% [%.1f, %.1f]", 100 * e.mean(), 100 * e.ci().low(), 100 * e.ci().high());
     }
 
     private static String fmt(String format, Object... args) {
