@@ -118,7 +118,7 @@ public final class MergeAlignTable {
     static Map<String, Setting> select(List<MergeAlignModels.Folders> replicates, EvalSet eval) throws Exception {
         List<Setting> all = new ArrayList<>();
         MergeAlignConfig.METHODS.forEach(method -> all.addAll(grid(method)));
-        double[][] sums = new double[all.size()][4];
+        double[][] sums = new double[all.size()][3];
         for (MergeAlignModels.Folders f : replicates) {
             ParameterTree base = LanguageModel.readParameters(f.base());
             ParameterTree domain = LanguageModel.readParameters(f.domain());
@@ -136,8 +136,7 @@ public final class MergeAlignTable {
                     EvalSet.Scores m = eval.score(lm);
                     sums[i][0] += MergeAlignEvaluation.ratio(m.domain() - b.domain(), d.domain() - b.domain());
                     sums[i][1] += MergeAlignEvaluation.ratio(m.safety() - d.safety(), a.safety() - d.safety());
-                    sums[i][2] += m.safety();
-                    sums[i][3] += m.overRefusal();
+                    sums[i][2] += m.overRefusal();
                 }
             }
         }
@@ -148,15 +147,23 @@ public final class MergeAlignTable {
             Setting s = all.get(i);
             double kept = sums[i][0] / n;
             double recovered = sums[i][1] / n;
-            double rank = Math.min(kept - KEPT_TARGET, recovered - RECOVERED_TARGET);
+            double rank = targetMargin(kept, recovered);
             System.err.printf(Locale.ROOT, "selection %s %s: mean kept %.3f, recovered %.3f, over-refusal %.3f%n",
-                    s.method(), s.label(), kept, recovered, sums[i][3] / n);
+                    s.method(), s.label(), kept, recovered, sums[i][2] / n);
             if (rank > bestRank.getOrDefault(s.method(), Double.NEGATIVE_INFINITY)) {
                 bestRank.put(s.method(), rank);
                 best.put(s.method(), s);
             }
         }
         return best;
+    }
+
+    /**
+     * How far a merge clears the worse of the two targets: min(kept − 0.95, recovered − 0.70); negative when it
+     * misses one. The selection maximises it.
+     */
+    static double targetMargin(double kept, double recovered) {
+        return Math.min(kept - KEPT_TARGET, recovered - RECOVERED_TARGET);
     }
 
     /** Outcomes of base, domain expert, aligned model and each chosen merge of one replicate. */
