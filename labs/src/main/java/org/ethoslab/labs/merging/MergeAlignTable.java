@@ -49,9 +49,9 @@ public final class MergeAlignTable {
     public static void main(String[] args) throws Exception {
         long selectionSeed = args.length > 0 ? Long.parseLong(args[0]) : 2024;
         long reportSeed = args.length > 1 ? Long.parseLong(args[1]) : 2025;
-        int replicates = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int questions = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        int prompts = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+        int replicates = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int questions = args.length > 3 ? Integer.parseInt(args[3]) : 400;
+        int prompts = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         System.setProperty("ai.djl.offline", "true");
         Path root = ModelCache.configuredRoot();
         List<MergeAlignModels.Folders> folders = new ArrayList<>();
