@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.ethoslab.labs.lm.LanguageModel;
 import org.ethoslab.labs.lm.ModelCache;
 import org.ethoslab.labs.lm.ParameterTree;
@@ -60,10 +61,11 @@ public final class MergeAlignTable {
                     System.err::println));
         }
         Map<String, Setting> chosen = select(folders, new EvalSet(selectionSeed, questions, prompts));
+        List<Setting> settings = new ArrayList<>(chosen.values());
         EvalSet report = new EvalSet(reportSeed, questions, prompts);
-        Map<String, List<EvalSet.Outcomes>> outcomes = new LinkedHashMap<>();
+        List<ReplicateOutcomes> reported = new ArrayList<>();
         for (MergeAlignModels.Folders f : folders) {
-            score(f, chosen, report).forEach((row, o) -> outcomes.computeIfAbsent(row, k -> new ArrayList<>()).add(o));
+            reported.add(outcomes(f, settings, report));
         }
         System.out.printf(Locale.ROOT, "%d replicate(s); settings chosen on evalSeed %d (means over replicates), "
                 + "scored on evalSeed %d: %d questions, %d harmful + %d benign requests; 95%% hierarchical-bootstrap "
@@ -71,7 +73,14 @@ public final class MergeAlignTable {
         System.out.println("| model | best setting | domain accuracy | safety (refusals on harmful) | over-refusal "
                 + "(benign) | domain gain kept | safety gap recovered | per replicate (kept / recovered) |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        outcomes.forEach((row, list) -> System.out.println(row(row, chosen.get(row), outcomes, list)));
+        System.out.println(row("base", "", reported.stream().map(o -> o.as(o.base())).toList()));
+        System.out.println(row("domain expert", "", reported.stream().map(o -> o.as(o.domain())).toList()));
+        System.out.println(row("aligned", "", reported.stream().map(o -> o.as(o.aligned())).toList()));
+        for (int i = 0; i < settings.size(); i++) {
+            int merge = i;
+            System.out.println(row(settings.get(i).method(), settings.get(i).label(),
+                    reported.stream().map(o -> o.withMerge(merge)).toList()));
+        }
     }
 
     /** The search grid of one method; the knobs not varied stay at the lab's defaults. */
@@ -118,38 +127,21 @@ public final class MergeAlignTable {
     static Map<String, Setting> select(List<MergeAlignModels.Folders> replicates, EvalSet eval) throws Exception {
         List<Setting> all = new ArrayList<>();
         MergeAlignConfig.METHODS.forEach(method -> all.addAll(grid(method)));
-        double[][] sums = new double[all.size()][3];
+        List<ReplicateOutcomes> scored = new ArrayList<>();
         for (MergeAlignModels.Folders f : replicates) {
-            ParameterTree base = LanguageModel.readParameters(f.base());
-            ParameterTree domain = LanguageModel.readParameters(f.domain());
-            ParameterTree aligned = LanguageModel.readParameters(f.aligned());
-            try (LanguageModel lm = LanguageModel.load(f.base())) {
-                EvalSet.Scores b = eval.score(lm);
-                lm.setParameters(domain);
-                EvalSet.Scores d = eval.score(lm);
-                lm.setParameters(aligned);
-                EvalSet.Scores a = eval.score(lm);
-                for (int i = 0; i < all.size(); i++) {
-                    Setting s = all.get(i);
-                    lm.setParameters(MergeAlignConfig.hookOf(s.method()).reference().merge(base,
-                            List.of(domain, aligned), s.settings()));
-                    EvalSet.Scores m = eval.score(lm);
-                    sums[i][0] += MergeAlignEvaluation.ratio(m.domain() - b.domain(), d.domain() - b.domain());
-                    sums[i][1] += MergeAlignEvaluation.ratio(m.safety() - d.safety(), a.safety() - d.safety());
-                    sums[i][2] += m.overRefusal();
-                }
-            }
+            scored.add(outcomes(f, all, eval));
         }
+        int[] every = IntStream.range(0, scored.size()).toArray();
         Map<String, Setting> best = new LinkedHashMap<>();
         Map<String, Double> bestRank = new LinkedHashMap<>();
-        int n = replicates.size();
         for (int i = 0; i < all.size(); i++) {
+            int merge = i;
+            double[] mean = GainBootstrap.statistics(scored.stream().map(o -> o.withMerge(merge)).toList(), every,
+                    null);
             Setting s = all.get(i);
-            double kept = sums[i][0] / n;
-            double recovered = sums[i][1] / n;
-            double rank = targetMargin(kept, recovered);
+            double rank = targetMargin(mean[3], mean[4]);
             System.err.printf(Locale.ROOT, "selection %s %s: mean kept %.3f, recovered %.3f, over-refusal %.3f%n",
-                    s.method(), s.label(), kept, recovered, sums[i][2] / n);
+                    s.method(), s.label(), mean[3], mean[4], mean[2]);
             if (rank > bestRank.getOrDefault(s.method(), Double.NEGATIVE_INFINITY)) {
                 bestRank.put(s.method(), rank);
                 best.put(s.method(), s);
@@ -166,43 +158,51 @@ public final class MergeAlignTable {
         return Math.min(kept - KEPT_TARGET, recovered - RECOVERED_TARGET);
     }
 
-    /** Outcomes of base, domain expert, aligned model and each chosen merge of one replicate. */
-    private static Map<String, EvalSet.Outcomes> score(MergeAlignModels.Folders f, Map<String, Setting> chosen,
-                                                       EvalSet eval) throws Exception {
+    /** One replicate's outcomes: base, domain expert, aligned model and the merge at each setting, in order. */
+    private record ReplicateOutcomes(EvalSet.Outcomes base, EvalSet.Outcomes domain, EvalSet.Outcomes aligned,
+                                     List<EvalSet.Outcomes> merges) {
+        GainBootstrap.Replicate withMerge(int i) {
+            return as(merges.get(i));
+        }
+
+        /** {@code model} in the merge's place, so the three source models get rows of their own. */
+        GainBootstrap.Replicate as(EvalSet.Outcomes model) {
+            return new GainBootstrap.Replicate(base, domain, aligned, model);
+        }
+    }
+
+    /** Scores one replicate's three models and its merges at {@code settings} (reference implementations). */
+    private static ReplicateOutcomes outcomes(MergeAlignModels.Folders f, List<Setting> settings, EvalSet eval)
+            throws Exception {
         ParameterTree base = LanguageModel.readParameters(f.base());
         ParameterTree domain = LanguageModel.readParameters(f.domain());
         ParameterTree aligned = LanguageModel.readParameters(f.aligned());
-        Map<String, EvalSet.Outcomes> out = new LinkedHashMap<>();
         try (LanguageModel lm = LanguageModel.load(f.base())) {
-            out.put("base", eval.outcomes(lm));
+            EvalSet.Outcomes b = eval.outcomes(lm);
             lm.setParameters(domain);
-            out.put("domain expert", eval.outcomes(lm));
+            EvalSet.Outcomes d = eval.outcomes(lm);
             lm.setParameters(aligned);
-            out.put("aligned", eval.outcomes(lm));
-            for (Setting s : chosen.values()) {
+            EvalSet.Outcomes a = eval.outcomes(lm);
+            List<EvalSet.Outcomes> merges = new ArrayList<>();
+            for (Setting s : settings) {
                 lm.setParameters(MergeAlignConfig.hookOf(s.method()).reference().merge(base,
                         List.of(domain, aligned), s.settings()));
-                out.put(s.method(), eval.outcomes(lm));
+                merges.add(eval.outcomes(lm));
             }
+            return new ReplicateOutcomes(b, d, a, merges);
         }
-        return out;
     }
 
-    private static String row(String name, Setting setting, Map<String, List<EvalSet.Outcomes>> all,
-                              List<EvalSet.Outcomes> mine) {
-        List<GainBootstrap.Replicate> reps = new ArrayList<>();
+    private static String row(String name, String setting, List<GainBootstrap.Replicate> reps) {
         StringBuilder perReplicate = new StringBuilder();
-        for (int r = 0; r < mine.size(); r++) {
-            GainBootstrap.Replicate rep = new GainBootstrap.Replicate(all.get("base").get(r),
-                    all.get("domain expert").get(r), all.get("aligned").get(r), mine.get(r));
-            reps.add(rep);
-            double[] s = GainBootstrap.statistics(List.of(rep), new int[] {0}, null);
+        for (int r = 0; r < reps.size(); r++) {
+            double[] s = GainBootstrap.statistics(List.of(reps.get(r)), new int[] {0}, null);
             perReplicate.append(r == 0 ? "" : ", ").append(fmt("%.0f%% / %.0f%%", 100 * s[3], 100 * s[4]));
         }
         GainBootstrap.Summary s = GainBootstrap.summarize(reps, 0.95, RESAMPLES, 7);
-        return fmt("| %s | %s | %s | %s | %s | %s | %s | %s |", name, setting == null ? "" : setting.label(),
-                share(s.domain()), share(s.safety()), share(s.overRefusal()), percent(s.gainKept()),
-                percent(s.gapRecovered()), perReplicate);
+        return fmt("| %s | %s | %s | %s | %s | %s | %s | %s |", name, setting, share(s.domain()),
+                share(s.safety()), share(s.overRefusal()), percent(s.gainKept()), percent(s.gapRecovered()),
+                perReplicate);
     }
 
     private static String share(GainBootstrap.Estimate e) {
