@@ -35,6 +35,14 @@ public final class MergeAlignTable {
     static final double[] ALIGNED_WEIGHTS = {0.8, 0.85, 0.9, 0.95, 1.0, 1.1};
     static final double[] DENSITIES = {0.2, 0.4, 0.6, 0.8, 1.0};
     static final double[] TS = {0.3, 0.4, 0.5, 0.6, 0.7};
+    /**
+     * TIES also sweeps the alignment weight and λ: its trimmed, sign-elected, disjoint-mean vector is shorter than
+     * the plain sum, and at w = λ = 1 the election mostly drops the alignment vector (recovered ≈ 0.3), so judging
+     * TIES on density alone would understate it. The TIES paper tunes λ too.
+     */
+    static final double[] TIES_DENSITIES = {0.4, 0.6, 0.8};
+    static final double[] TIES_ALIGNED_WEIGHTS = {1.0, 1.2, 1.3};
+    static final double[] TIES_LAMBDAS = {1.0, 1.2, 1.3};
     static final int RESAMPLES = 2000;
     /** The target: keep ≥ 95% of the domain gain while recovering ≥ 70% of the safety gap. */
     static final double KEPT_TARGET = 0.95;
@@ -101,6 +109,17 @@ public final class MergeAlignTable {
                 }
             }
             case "density" -> {
+                if (method.equals("ties")) {
+                    for (double d : TIES_DENSITIES) {
+                        for (double w : TIES_ALIGNED_WEIGHTS) {
+                            for (double l : TIES_LAMBDAS) {
+                                out.add(new Setting(method, fmt("density = %.1f, w_A = %.1f, lambda = %.1f", d, w, l),
+                                        settings(method, 0.5, l, w, d, 0.5)));
+                            }
+                        }
+                    }
+                    return out;
+                }
                 for (double d : DENSITIES) {
                     out.add(new Setting(method, fmt("density = %.1f", d), settings(method, 0.5, 1, 1, d, 0.5)));
                 }

@@ -23,4 +23,22 @@ class MergeAlignTableTests {
         assertThat(MergeAlignTable.targetMargin(0.40, 0.01)).isCloseTo(-0.69, within(1e-12));
         assertThat(MergeAlignTable.targetMargin(0.18, 0.18)).isCloseTo(-0.77, within(1e-12));
     }
+
+    @Test
+    void tiesSweepsDensityAlignmentWeightAndLambdaWhileDareSweepsDensityOnly() {
+        var ties = MergeAlignTable.grid("ties");
+        assertThat(ties).hasSize(27);
+        assertThat(ties).anySatisfy(s -> {
+            assertThat(s.settings().density()).isEqualTo(0.6);
+            assertThat(s.settings().weight(1)).isEqualTo(1.2);
+            assertThat(s.settings().lambda()).isEqualTo(1.3);
+            assertThat(s.label()).isEqualTo("density = 0.6, w_A = 1.2, lambda = 1.3");
+        });
+        assertThat(ties).allSatisfy(s -> assertThat(s.settings().weight(0)).isEqualTo(1.0));
+        var dare = MergeAlignTable.grid("dare_linear");
+        assertThat(dare).hasSize(5).allSatisfy(s -> {
+            assertThat(s.settings().lambda()).isEqualTo(1.0);
+            assertThat(s.settings().weight(1)).isEqualTo(1.0);
+        });
+    }
 }
