@@ -94,6 +94,17 @@ public final class MergeAlignTable {
     /** The search grid of one method; the knobs not varied stay at the lab's defaults. */
     static List<Setting> grid(String method) {
         List<Setting> out = new ArrayList<>();
+        if (method.equals("ties")) {
+            for (double d : TIES_DENSITIES) {
+                for (double w : TIES_ALIGNED_WEIGHTS) {
+                    for (double l : TIES_LAMBDAS) {
+                        out.add(new Setting(method, fmt("density = %.1f, w_A = %.1f, lambda = %.1f", d, w, l),
+                                settings(method, 0.5, l, w, d, 0.5)));
+                    }
+                }
+            }
+            return out;
+        }
         switch (MergeAlignConfig.knob(method)) {
             case "alpha" -> {
                 for (double a : MERGEALIGN_ALPHAS) {
@@ -109,17 +120,6 @@ public final class MergeAlignTable {
                 }
             }
             case "density" -> {
-                if (method.equals("ties")) {
-                    for (double d : TIES_DENSITIES) {
-                        for (double w : TIES_ALIGNED_WEIGHTS) {
-                            for (double l : TIES_LAMBDAS) {
-                                out.add(new Setting(method, fmt("density = %.1f, w_A = %.1f, lambda = %.1f", d, w, l),
-                                        settings(method, 0.5, l, w, d, 0.5)));
-                            }
-                        }
-                    }
-                    return out;
-                }
                 for (double d : DENSITIES) {
                     out.add(new Setting(method, fmt("density = %.1f", d), settings(method, 0.5, 1, 1, d, 0.5)));
                 }
