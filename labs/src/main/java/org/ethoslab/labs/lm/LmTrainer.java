@@ -61,6 +61,7 @@ final class LmTrainer {
         double last = Double.NaN;
         int context = lm.architecture().context();
         int skipped = 0;
+        freeze(true);
         try (Trainer trainer = lm.model().newTrainer(config)) {
             trainer.initialize(new Shape(1, context));
             for (int step = 0; step < settings.steps(); step++) {
@@ -103,8 +104,27 @@ final class LmTrainer {
                 }
                 listener.onStep(step + 1, settings.steps(), last);
             }
+        } finally {
+            freeze(false);
         }
         return new TrainingReport(settings.steps(), skipped, first, last, System.currentTimeMillis() - start);
+    }
+
+    /** Holds (or releases) the settings' frozen parameters; a name the model lacks is an error, not a no-op. */
+    private void freeze(boolean hold) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        lm.block().getParameters().forEach(p -> names.add(p.getKey()));
+        for (String f : settings.frozen()) {
+            if (!names.contains(f)) {
+                throw new IllegalArgumentException("cannot freeze parameter " + f + ": the model has no parameter of"
+                        + " that name (it has " + names + ")");
+            }
+        }
+        for (var p : lm.block().getParameters()) {
+            if (settings.frozen().contains(p.getKey())) {
+                p.getValue().freeze(hold);
+            }
+        }
     }
 
     /** One scalar per parameter, stacked and summed: NaN or ±inf anywhere shows up in the total. */
@@ -113,6 +133,9 @@ final class LmTrainer {
             arrays.suppressNotUsedWarning();
             NDList sums = new NDList();
             for (var p : lm.block().getParameters()) {
+                if (!p.getValue().requiresGradient()) {
+                    continue;
+                }
                 sums.add(p.getValue().getArray().getGradient().sum());
             }
             return Float.isFinite(NDArrays.stack(sums).sum().getFloat());
@@ -123,6 +146,9 @@ final class LmTrainer {
         try (NDScope arrays = new NDScope()) {
             arrays.suppressNotUsedWarning();
             for (var p : lm.block().getParameters()) {
+                if (!p.getValue().requiresGradient()) {
+                    continue;
+                }
                 // An in-place fill: set(Buffer) would make the tensor borrow a buffer owned by this short-lived
                 // wrapper, which the scope frees while the gradient still points into it.
                 p.getValue().getArray().getGradient().set(new ai.djl.ndarray.index.NDIndex("..."), 0f);

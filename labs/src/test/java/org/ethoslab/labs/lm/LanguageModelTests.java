@@ -80,4 +80,43 @@ class LanguageModelTests {
             return drift;
         }
     }
+
+    /**
+     * Frozen parameters: the named tensors stay bit-identical through training while the rest move and the loss
+     * falls; an unknown name is refused before any step; freezing nothing leaves the settings' JSON (and so every
+     * cached recipe's hash) as it was before the field existed.
+     */
+    @Test
+    void frozenParametersStayPutWhileTheRestTrain() throws Exception {
+        WordTokenizer tok = Corpora.tokenizer();
+        List<ChatExample> data = MedicalCorpus.generate(200, new SplittableRandom(1));
+        List<String> frozen = List.of("position_embedding", "token_embedding");
+        try (LanguageModel lm = LanguageModel.create(new LmArchitecture(32, 1, 2, 48), tok, 5)) {
+            ParameterTree before = lm.parameters();
+            TrainingReport report = lm.train(data, new LmTrainingSettings(20, 16, 5e-3, 0.01, 1, 1e-8, 7, frozen),
+                    TrainingListener.NONE);
+            assertThat(report.lastLoss()).isLessThan(report.firstLoss());
+            ParameterTree after = lm.parameters();
+            for (String name : before.names()) {
+                double moved = 0;
+                for (int j = 0; j < before.get(name).numel(); j++) {
+                    moved = Math.max(moved, Math.abs(after.get(name).values()[j] - before.get(name).values()[j]));
+                }
+                if (frozen.contains(name)) {
+                    assertThat(moved).as(name).isZero();
+                } else if (name.endsWith("weight")) {
+                    assertThat(moved).as(name).isPositive();
+                }
+            }
+            assertThatThrownBy(() -> lm.train(data, new LmTrainingSettings(2, 4, 1e-3, 0, 1, 1e-8, 7,
+                    List.of("position_embeddings")), TrainingListener.NONE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot freeze parameter position_embeddings");
+        }
+        String plain = org.ethoslab.labs.core.Json.MAPPER.writeValueAsString(
+                new LmTrainingSettings(10, 8, 1e-3, 0, 1, 1e-4, 3));
+        assertThat(plain).doesNotContain("frozen");
+        assertThat(org.ethoslab.labs.core.Json.MAPPER.writeValueAsString(
+                new LmTrainingSettings(10, 8, 1e-3, 0, 1, 1e-4, 3, frozen))).contains("\"frozen\":[\"position_embedding\"");
+    }
 }
