@@ -16,6 +16,9 @@ class ModelSetTests {
         assertThat(r2.domainTuning().steps()).isEqualTo(ModelSet.DEFAULT.domainTuning().steps());
         assertThat(r2.pretrain().seed()).isEqualTo(ModelSet.DEFAULT.pretrain().seed() + 2000);
         assertThat(r2.alignmentTuning().seed()).isEqualTo(ModelSet.DEFAULT.alignmentTuning().seed() + 2000);
+        assertThat(r2.domainTuning().frozen()).containsExactly("position_embedding");
+        assertThat(r2.alignmentTuning().frozen()).isEqualTo(ModelSet.DEFAULT.alignmentTuning().frozen());
+        assertThat(r2.pretrain().frozen()).isEmpty();
         MergeAlignModels models = new MergeAlignModels(ModelSet.DEFAULT);
         MergeAlignModels replicate = new MergeAlignModels(r2);
         assertThat(replicate.baseRecipe().hash()).isNotEqualTo(models.baseRecipe().hash());
