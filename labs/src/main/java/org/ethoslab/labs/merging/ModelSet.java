@@ -26,12 +26,7 @@ public record ModelSet(String id, LmArchitecture architecture, int pretrainExamp
      */
     static final List<String> FINE_TUNE_FROZEN = List.of("position_embedding");
 
-    /**
-     * Four layers, not two: on two layers the two task vectors fought over the same few weights, and one training
-     * seed in five lost its domain skill in every merge (at most 86% of the gain kept); four layers of the same
-     * width kept 99–100% on that seed (see docs/labs.md).
-     */
-    public static final ModelSet DEFAULT = new ModelSet("default", new LmArchitecture(128, 4, 4, 48), 20_000,
+    public static final ModelSet DEFAULT = new ModelSet("default", new LmArchitecture(128, 2, 4, 48), 20_000,
             new LmTrainingSettings(800, 32, 3e-3, 0.01, 1.0, 101), 4_000,
             new LmTrainingSettings(1200, 32, 1e-3, 0.0, 1.0, FINE_TUNE_EPSILON, 202, FINE_TUNE_FROZEN),
             new LmTrainingSettings(300, 32, 1e-3, 0.0, 1.0, FINE_TUNE_EPSILON, 303, FINE_TUNE_FROZEN));
