@@ -13,7 +13,9 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -112,14 +114,11 @@ final class LmTrainer {
 
     /** Holds (or releases) the settings' frozen parameters; a name the model lacks is an error, not a no-op. */
     private void freeze(boolean hold) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        lm.block().getParameters().forEach(p -> names.add(p.getKey()));
-        for (String f : settings.frozen()) {
-            if (!names.contains(f)) {
-                throw new IllegalArgumentException("cannot freeze parameter " + f + ": the model has no parameter of"
-                        + " that name (it has " + names + ")");
-            }
-        }
+        Set<String> names = new LinkedHashSet<>(lm.block().getParameters().keys());
+        settings.frozen().stream().filter(f -> !names.contains(f)).findFirst().ifPresent(f -> {
+            throw new IllegalArgumentException("cannot freeze parameter " + f + ": the model has no parameter of that"
+                    + " name (it has " + names + ")");
+        });
         for (var p : lm.block().getParameters()) {
             if (settings.frozen().contains(p.getKey())) {
                 p.getValue().freeze(hold);
