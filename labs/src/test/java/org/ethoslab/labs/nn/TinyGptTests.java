@@ -17,6 +17,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TinyGptTests {
@@ -81,5 +84,62 @@ class TinyGptTests {
                 assertThat(last).isLessThan(first / 3);
             }
         }
+    }
+
+    /**
+     * The gradients of one training step do not depend on what happens to native memory between forward and
+     * backward. Autograd keeps the attention's scale for the backward pass; when that scale was a scalar DJL closes
+     * right after the division, a garbage collection plus fresh direct buffers in between reused its memory, and
+     * q's and k's gradients came out wrong or non-finite.
+     */
+    @Test
+    void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() throws Exception {
+        try (Model model = Model.newInstance("tiny-gpt", Device.cpu(), "PyTorch")) {
+            Engine.getEngine("PyTorch").setRandomSeed(5);
+            model.setBlock(small());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+                trainer.initialize(new Shape(2, 16));
+                float[][] quiet = gradients(trainer, false);
+                float[][] churned = gradients(trainer, true);
+                for (int p = 0; p < quiet.length; p++) {
+                    for (float g : churned[p]) {
+                        assertThat(Float.isFinite(g)).as("parameter %d", p).isTrue();
+                    }
+                    assertThat(churned[p]).as("parameter %d", p).containsExactly(quiet[p]);
+                }
+            }
+        }
+    }
+
+    /** One forward and backward pass; with {@code churn}, collections and direct-buffer traffic in between. */
+    private static float[][] gradients(Trainer trainer, boolean churn) throws InterruptedException {
+        List<ByteBuffer> held = new ArrayList<>();
+        try (NDManager scope = trainer.getManager().newSubManager();
+             GradientCollector gc = trainer.newGradientCollector()) {
+            int[] tokens = new int[2 * 16];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = (i * 7) % 31 + 1;
+            }
+            NDArray logits = trainer.forward(new NDList(scope.create(tokens, new Shape(2, 16)))).singletonOrThrow();
+            NDArray loss = logits.logSoftmax(-1).get(":, :, 3").sum().neg();
+            if (churn) {
+                for (int round = 0; round < 20; round++) {
+                    System.gc();
+                    Thread.sleep(5);
+                    for (int i = 0; i < 2000; i++) {
+                        held.add(ByteBuffer.allocateDirect(8));
+                    }
+                }
+            }
+            gc.backward(loss);
+        }
+        List<float[]> out = new ArrayList<>();
+        for (var p : trainer.getModel().getBlock().getParameters()) {
+            NDArray grad = p.getValue().getArray().getGradient();
+            out.add(grad.toFloatArray());
+            grad.subi(grad);
+        }
+        assertThat(held.size()).isEqualTo(churn ? 40_000 : 0);
+        return out.toArray(new float[0][]);
     }
 }
