@@ -43,11 +43,9 @@ final class CausalSelfAttention extends AbstractBlock {
         NDArray q = parts.get(0).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
         NDArray k = parts.get(1).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
         NDArray v = parts.get(2).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
-        // The scale is an array owned by the input's manager, not div(Number): DJL closes the scalar it makes for
-        // div(Number) as soon as the division returns, while autograd keeps that scalar for the backward pass; its
-        // memory (a direct buffer, borrowed, not copied) can then be collected and reused before backward reads it.
-        // Training then got, at random, a few times in ten thousand steps, non-finite gradients in q and k, and a
-        // cached model's weights depended on when the garbage collector ran rather than on its recipe.
+        // Not div(Number): DJL closes that scalar as soon as the division returns, but autograd reads it again in
+        // backward, and its borrowed direct-buffer memory could be collected in between — q and k then got garbage
+        // gradients now and then, so trained weights depended on GC timing. The input's manager keeps this one alive.
         NDArray scale = x.getManager().create(Math.sqrt(hd));
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(causalMask(x.getManager(), t));
         NDArray attended = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, dim);

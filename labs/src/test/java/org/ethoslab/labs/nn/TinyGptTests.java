@@ -139,6 +139,7 @@ class TinyGptTests {
             out.add(grad.toFloatArray());
             grad.subi(grad);
         }
+        // Also keeps the buffers reachable until backward has run, so they occupy the memory a freed scalar left.
         assertThat(held.size()).isEqualTo(churn ? 40_000 : 0);
         return out.toArray(new float[0][]);
     }
