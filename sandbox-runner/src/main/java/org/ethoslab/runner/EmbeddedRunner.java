@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.ethoslab.runner.client.RetryPolicy;
 import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.executor.ExecutorProvider;
@@ -20,11 +21,10 @@ import org.ethoslab.runner.gpu.GpuShares;
 import org.ethoslab.runner.job.DjlCache;
 import org.ethoslab.runner.job.JobEnvironment;
 import org.ethoslab.runner.job.JobLifecycle;
-import org.ethoslab.runner.job.LabCatalog;
 import org.ethoslab.runner.job.LabDistribution;
+import org.ethoslab.runner.job.LabSpecs;
 import org.ethoslab.runner.loop.RunnerLoop;
 import org.ethoslab.runner.loop.RunnerStatus;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
 import org.ethoslab.runner.sandbox.IsolationLevel;
 
 /**
@@ -40,19 +40,27 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final RunnerConfig config;
   private ExecutorProvider provider;
   private RunnerLoop loop;
+  private Path workDir;
 
   public EmbeddedRunner(RunnerConfig config) {
     this.config = config;
   }
 
-  /** Detects the sandbox, then starts claiming. Throws {@link IllegalArgumentException} for a bad configuration. */
+  /**
+   * Finds directories the sandbox can reach, detects the sandbox, discovers the labs, then starts claiming. Throws
+   * {@link IllegalArgumentException} for a bad configuration and {@link IllegalStateException} when student code
+   * would have to run unsandboxed as root.
+   */
   public synchronized void start() {
     if (loop != null) {
       return;
     }
-    LabDistribution lab = config.labDistribution();
-    Path workDir = config.workDir().toAbsolutePath().normalize();
     ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    boolean root = ExecutorSettings.runningAsRoot();
+    LabDistribution configuredLab = config.labDistribution();
+    RunnerDirectories dirs = RunnerDirectories.prepare(config.workDir(), root, configuredLab.sources());
+    LabDistribution lab = configuredLab.relocated(dirs.moved());
+    workDir = dirs.workDir();
     try {
       Files.createDirectories(workDir.resolve("jobs"));
     } catch (IOException e) {
@@ -63,31 +71,40 @@ public final class EmbeddedRunner implements AutoCloseable {
     provider = config.executor().equals("auto") ? ExecutorRegistry.detect(settings)
         : ExecutorRegistry.create(config.executor(), settings);
     IsolationLevel isolation = provider.features().isolation();
+    if (isolation == IsolationLevel.NONE && config.allowUnsandboxed() && !provider.features().unprivilegedUser()) {
+      provider.close();
+      throw new IllegalStateException("Refusing to run student code without a sandbox as root: the runner cannot "
+          + "drop its children's privileges here (" + provider.features().detail() + "). Install bubblewrap "
+          + "(apt-get install bubblewrap), or util-linux's setpriv, or run the runner as an unprivileged user.");
+    }
     boolean studentCode = isolation.containsStudentCode() || config.allowUnsandboxed();
     LOG.info("Isolation " + isolation + ": " + isolation.description() + " (" + provider.features().detail() + ")");
     if (!studentCode) {
-      LOG.warning("This runner has NO SANDBOX and will refuse every job with student code. Install bubblewrap "
-          + "(apt-get install bubblewrap) and restart, or pass --allow-unsandboxed (ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED"
-          + "=true) only for development on your own machine.");
+      LOG.warning("This runner has NO SANDBOX (" + provider.features().detail() + ") and will refuse every job with "
+          + "student code. Install bubblewrap (apt-get install bubblewrap) and restart, or pass --allow-unsandboxed "
+          + "(ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED=true) only for development on your own machine.");
     } else if (isolation == IsolationLevel.NONE) {
       LOG.warning("Running student code WITHOUT A SANDBOX (--allow-unsandboxed): only for development on your own "
-          + "machine; student code can read and write everything this runner can.");
+          + "machine; student code runs as a plain process (" + provider.features().detail() + ").");
     }
     // The labs CLI needs DJL's natives: extracted once into a runner-owned cache, read-only inside the sandbox.
     Optional<Path> djlCache = config.djlCacheDir();
     if (config.lab() == null) {
       Path cache = djlCache.orElse(workDir.resolve("djl-cache")).toAbsolutePath();
-      if (DjlCache.ensureWarm(config.labsHome().toAbsolutePath().normalize(), cache, settings.javaHome(), workDir)) {
+      Path labsHome = dirs.moved().getOrDefault(config.labsHome().toAbsolutePath().normalize(),
+          config.labsHome().toAbsolutePath().normalize());
+      if (DjlCache.ensureWarm(labsHome, cache, settings.javaHome(), workDir)) {
         djlCache = Optional.of(cache);
       }
     }
-    List<String> labs = config.labs().isEmpty()
-        ? LabCatalog.discover(lab, settings.javaHome(), workDir, json) : config.labs();
+    LabSpecs specs = LabSpecs.discover(lab, settings.javaHome(), workDir, json);
+    List<String> labs = config.labs().isEmpty() ? specs.ids() : config.labs();
     int slotCpus = config.cpus() / config.slots();
     long slotMemory = config.memoryMb() / config.slots();
     JobEnvironment env = new JobEnvironment(lab, workDir, djlCache, config.allowUnsandboxed(), slotCpus,
         slotMemory, config.defaultWall(), config.maxWall(), config.maxWall(), 1,
-        provider.features().unprivilegedUser() ? OptionalInt.of(settings.firstUid() - 1) : OptionalInt.empty());
+        provider.features().unprivilegedUser() && root ? OptionalInt.of(settings.firstUid() - 1) : OptionalInt.empty(),
+        specs, dirs.channelRoot());
     GpuShares gpus = config.gpu().shares(GpuInventory::detect);
     GpuInventory gpuInventory = gpus.inventory();
     if (gpuInventory.count() > 0) {
@@ -102,10 +119,18 @@ public final class EmbeddedRunner implements AutoCloseable {
         gpuInventory.memoryMb(), labs, isolation.name(), config.slots(), VERSION);
     RunnerApiClient client = new RunnerApiClient(config.server(), config.token(), json, RetryPolicy.DEFAULT);
     loop = new RunnerLoop(client, provider, new JobLifecycle(env, provider, settings.javaHome(), json), capabilities,
-        config.runnerId(), studentCode, json, gpus);
+        config.runnerId(), studentCode, json, gpus, specs.all());
     loop.start();
     LOG.info("Runner " + config.runnerId() + " started: " + config.slots() + " slot(s) of " + slotCpus + " CPU and "
         + slotMemory + " MB, labs " + labs + ", server " + config.server());
+  }
+
+  /**
+   * Where the runner keeps its jobs, canary and caches: the configured work directory, or — for a root runner whose
+   * work directory its sandboxes could not reach — the runner-owned one it chose instead; null before start.
+   */
+  public synchronized Path workDir() {
+    return workDir;
   }
 
   /** What the runner is doing; null before {@link #start()}. */

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.JobEvent;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.JobEvent;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.testsupport.ProtocolTestServer;
 import org.ethoslab.runner.testsupport.RealServices;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +31,7 @@ class LabsCliIntegrationTests {
   private static final Path LABS_HOME = Path.of("..", "labs", "target").toAbsolutePath().normalize();
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
   private static final String SOFT_VOTE = """
-      public class SoftVote implements org.ethoslab.labs.w2s.Voting {
+      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
         public double[] combine(double[][] p) {
           double[] mean = new double[p[0].length];
           for (double[] teacher : p) {
@@ -44,7 +44,7 @@ class LabsCliIntegrationTests {
       }
       """;
   private static final String HOSTILE_SOFT_VOTE = """
-      public class SoftVote implements org.ethoslab.labs.w2s.Voting {
+      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
         public double[] combine(double[][] p) {
           try {
             java.nio.file.Files.writeString(java.nio.file.Path.of("/job/out/w2s-manifest.json"), "{\\"forged\\":1}");
@@ -87,7 +87,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void weakToStrongTrainsInTheSandboxAndIsGradedOutsideIt() throws Exception {
-    server.enqueue(1, "w2s", "1", job(SOFT_VOTE));
+    server.enqueue(1, "w2s", "2", job(SOFT_VOTE));
     CompleteRequest done = server.awaitCompletion(1, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(done.evaluation().path("metrics").path("hooks.SoftVote.agreement").asDouble()).isEqualTo(1.0);
@@ -98,7 +98,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void aHostileHookIsContainedAndReportedAsItsOwnError() throws Exception {
-    server.enqueue(2, "w2s", "1", job(HOSTILE_SOFT_VOTE));
+    server.enqueue(2, "w2s", "2", job(HOSTILE_SOFT_VOTE));
     CompleteRequest done = server.awaitCompletion(2, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(done.message()).contains("hook escaped nothing").doesNotContain("\tat ");
@@ -107,7 +107,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void aHookThatDoesNotCompileNamesItsLine() throws Exception {
-    server.enqueue(3, "w2s", "1", job(SOFT_VOTE.replace("return mean;", "return mean")));
+    server.enqueue(3, "w2s", "2", job(SOFT_VOTE.replace("return mean;", "return mean")));
     CompleteRequest done = server.awaitCompletion(3, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.COMPILE_ERROR);
     assertThat(done.message()).contains("SoftVote.java:");

@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.JobEvent;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.fixtures.HostileLab;
-import org.ethoslab.runner.job.LabDistribution;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.JobEvent;
-import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.testsupport.ProtocolTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +34,10 @@ class RunnerFaultIntegrationTests {
   void start() throws IOException {
     server = new ProtocolTestServer("t", 1 << 20);
     server.leaseSeconds(3);
-    Path classes = Path.of(HostileLab.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    runner = new EmbeddedRunner(new RunnerConfig(server.uri(), "t", "faults", 1, Path.of("target"),
+        runner = new EmbeddedRunner(new RunnerConfig(server.uri(), "t", "faults", 1, Path.of("target"),
         Path.of("target", "fault-work").toAbsolutePath(), 1, 512, true, "process", Optional.empty(),
         Duration.ofSeconds(30), Duration.ofSeconds(60), -1, List.of("hostile@1"), null)
-        .withLab(LabDistribution.mainClass(List.of(classes), HostileLab.class.getName())));
+        .withLab(ExecutorConformance.fixture()));
     runner.start();
   }
 

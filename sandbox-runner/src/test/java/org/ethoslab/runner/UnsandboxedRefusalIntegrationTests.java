@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.ethoslab.runner.fixtures.HostileLab;
-import org.ethoslab.runner.job.LabDistribution;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.testsupport.ProtocolTestServer;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +26,10 @@ class UnsandboxedRefusalIntegrationTests {
   @Test
   void studentCodeIsRefusedAndHealthSaysSo() throws Exception {
     try (ProtocolTestServer server = new ProtocolTestServer("t", 1 << 20)) {
-      Path classes = Path.of(HostileLab.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-      RunnerConfig config = new RunnerConfig(server.uri(), "t", "refusing", 1, Path.of("target"),
+            RunnerConfig config = new RunnerConfig(server.uri(), "t", "refusing", 1, Path.of("target"),
           Path.of("target", "refusal-work").toAbsolutePath(), 1, 512, false, "process", Optional.empty(),
           Duration.ofSeconds(20), Duration.ofSeconds(20), 0, List.of(), null)
-          .withLab(LabDistribution.mainClass(List.of(classes), HostileLab.class.getName()));
+          .withLab(ExecutorConformance.fixture());
       try (EmbeddedRunner runner = new EmbeddedRunner(config);
            HealthServer health = startAndServeHealth(runner)) {
         HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

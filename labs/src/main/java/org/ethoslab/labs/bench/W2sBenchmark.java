@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.ethoslab.labs.core.Json;
+import org.ethoslab.contract.ContractJson;
 
 /**
  * Times the W2S lab the way the sandbox runner runs it: two fresh JVMs per repetition, {@code run} (untrusted) then
@@ -41,7 +41,7 @@ public final class W2sBenchmark {
             System.out.printf(Locale.ROOT, "run %d: %.1f s (run %.1f s + evaluate %.1f s), peak RSS %d MB%n", i + 1,
                     s.wallSeconds(), s.runSeconds(), s.evaluateSeconds(), s.peakRssKb() / 1024);
         }
-        report(samples, Json.MAPPER.readTree(job.toFile()));
+        report(samples, ContractJson.MAPPER.readTree(job.toFile()));
         TinyGptThroughput.measure(System.out);
     }
 
@@ -60,8 +60,8 @@ public final class W2sBenchmark {
                         + eval.exitCode() + "\n" + run.stderrHead() + eval.stderrHead());
             }
             return new Sample((t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                    Math.max(run.peakRssKb(), eval.peakRssKb()), Json.MAPPER.readTree(out.resolve("timings.json")
-                    .toFile()), Json.MAPPER.readTree(eval.stdout()));
+                    Math.max(run.peakRssKb(), eval.peakRssKb()), ContractJson.MAPPER.readTree(out.resolve("timings.json")
+                    .toFile()), ContractJson.MAPPER.readTree(eval.stdout()));
         } finally {
             try (var files = Files.walk(out)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

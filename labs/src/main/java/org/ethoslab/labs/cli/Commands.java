@@ -6,27 +6,29 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.ComputeScale;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
 import org.ethoslab.labs.core.Lab;
 import org.ethoslab.labs.core.LabContext;
 import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.core.LabRegistry;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.core.StudentHooks;
 
 /** The four CLI commands. Results go to {@code out}; failures are thrown as {@link LabFailure}. */
 final class Commands {
-    static final String USAGE = "usage: labs list | describe <lab> | run <job.json> --out DIR"
-            + " | evaluate <job.json> --artifacts DIR | build-models <lab> [--cpus N]";
+    static final String USAGE = "usage: labs list | specs | describe <lab> | run <job.json> --out DIR [--hooks H]"
+            + " | evaluate <job.json> --artifacts DIR [--hooks H] | build-models <lab> [--cpus N]"
+            + "   (H: local, none or socket:PATH)";
 
     private final PrintStream out;
     private final EventSink events;
-    private final LabRegistry registry = Labs.registry();
+    private final LabRegistry registry = LabRegistry.discover();
 
     Commands(PrintStream out, EventSink events) {
         this.out = out;
@@ -39,28 +41,31 @@ final class Commands {
         }
         switch (args.get(0)) {
             case "list" -> list();
+            case "specs" -> out.println(ContractJson.MAPPER.writeValueAsString(registry.all().stream()
+                    .map(Lab::spec).toList()));
             case "describe" -> describe(arg(args, 1, "lab"));
-            case "run" -> run(Path.of(arg(args, 1, "job")), Path.of(option(args, "--out")));
-            case "evaluate" -> evaluate(Path.of(arg(args, 1, "job")), Path.of(option(args, "--artifacts")));
+            case "run" -> run(Path.of(arg(args, 1, "job")), Path.of(option(args, "--out")), hooks(args));
+            case "evaluate" -> evaluate(Path.of(arg(args, 1, "job")), Path.of(option(args, "--artifacts")),
+                    hooks(args));
             case "build-models" -> buildModels(arg(args, 1, "lab"), args);
             default -> throw LabFailure.badInput("command", "unknown command " + args.get(0) + "; " + USAGE);
         }
     }
 
     private void list() throws IOException {
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = ContractJson.MAPPER.createArrayNode();
         for (Lab lab : registry.all()) {
             array.addObject().put("id", lab.spec().id()).put("version", lab.spec().version())
                     .put("title", lab.spec().title());
         }
-        out.println(Json.MAPPER.writeValueAsString(array));
+        out.println(ContractJson.MAPPER.writeValueAsString(array));
     }
 
     private void describe(String labId) throws IOException {
-        out.println(Json.MAPPER.writeValueAsString(registry.find(labId, null).spec()));
+        out.println(ContractJson.MAPPER.writeValueAsString(registry.find(labId, null).spec()));
     }
 
-    private void run(Path jobFile, Path outDir) throws Exception {
+    private void run(Path jobFile, Path outDir, String hooksOption) throws Exception {
         JobInput job = JobInput.read(jobFile).withoutHidden();
         Lab lab = registry.find(job.lab(), job.labVersion());
         Params params = Params.validate(lab.spec(), ComputeScale.params(job.params(), job.resources(), lab.gpuScale()));
@@ -68,21 +73,22 @@ final class Commands {
         EngineSetup.requireGpuWhenAsked(job.resources());
         Files.createDirectories(outDir);
         Path scratch = Files.createTempDirectory("labs-scratch-");
-        try {
+        try (StudentHooks hooks = StudentHooks.open(job, lab.spec(), hooksOption)) {
             LabContext ctx = new LabContext(job.seed(), events, scratch, outDir,
-                    LabContext.Device.of(job.resources().device()), job.resources().cpus());
+                    LabContext.Device.of(job.resources().device()), job.resources().cpus(), hooks);
             lab.run(job, params, ctx);
             long bytes = new Artifacts(outDir).totalBytes();
             if (bytes > Artifacts.MAX_TOTAL_BYTES) {
-                throw new LabFailure(FailureKind.RUNTIME_ERROR, "artifacts total " + bytes + " bytes, more than the "
-                        + Artifacts.MAX_TOTAL_BYTES + " byte limit");
+                throw new LabFailure(LabExit.BAD_INPUT, "the run's results total " + bytes
+                        + " bytes, more than the " + Artifacts.MAX_TOTAL_BYTES + " byte limit: choose smaller "
+                        + "parameters");
             }
         } finally {
             deleteTree(scratch);
         }
     }
 
-    private void evaluate(Path jobFile, Path artifactDir) throws Exception {
+    private void evaluate(Path jobFile, Path artifactDir, String hooksOption) throws Exception {
         JobInput job = JobInput.read(jobFile);
         Lab lab = registry.find(job.lab(), job.labVersion());
         Params params = Params.validate(lab.spec(), ComputeScale.params(job.params(), job.resources(), lab.gpuScale()));
@@ -90,8 +96,15 @@ final class Commands {
         if (!Files.isDirectory(artifactDir)) {
             throw LabFailure.badInput("--artifacts", "not a directory: " + artifactDir);
         }
-        Evaluation evaluation = lab.evaluate(job, params, new Artifacts(artifactDir));
-        out.println(Json.MAPPER.writeValueAsString(evaluation));
+        try (StudentHooks hooks = StudentHooks.open(job, lab.spec(), hooksOption)) {
+            Evaluation evaluation = lab.evaluate(job, params, new Artifacts(artifactDir), hooks);
+            out.println(ContractJson.MAPPER.writeValueAsString(evaluation));
+        }
+    }
+
+    /** The {@code --hooks} option: where the student's hooks are answered ({@code local} when not given). */
+    private static String hooks(List<String> args) {
+        return args.contains("--hooks") ? option(args, "--hooks") : null;
     }
 
     /** Builds a lab's cached models into the model cache ({@code ETHOSLAB_MODEL_CACHE}); log lines as events. */

@@ -1,7 +1,7 @@
 package org.ethoslab.labs.cli;
 
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.LabExit;
 import org.ethoslab.labs.core.LabFailure;
 
 /**
@@ -33,7 +33,7 @@ final class EngineSetup {
         }
         int gpus = ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount();
         if (gpus < 1) {
-            throw new LabFailure(FailureKind.INTERNAL_ERROR, "resources.device is gpu but PyTorch sees no CUDA GPU "
+            throw new LabFailure(LabExit.INTERNAL_ERROR, "resources.device is gpu but PyTorch sees no CUDA GPU "
                     + "(CUDA_VISIBLE_DEVICES=" + System.getenv("CUDA_VISIBLE_DEVICES") + ", PYTORCH_FLAVOR="
                     + System.getenv("PYTORCH_FLAVOR") + ")");
         }

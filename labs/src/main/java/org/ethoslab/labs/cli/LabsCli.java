@@ -7,15 +7,17 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.ethoslab.contract.job.InvalidJobException;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.hooks.channel.HookChannelLost;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.FailureKind;
 import org.ethoslab.labs.core.LabFailure;
 
 /**
- * {@code java -jar labs.jar list | describe <lab> | run <job.json> --out DIR | evaluate <job.json> --artifacts DIR}.
+ * {@code java -jar labs.jar list | specs | describe <lab> | run <job.json> --out DIR | evaluate <job.json> --artifacts DIR}.
  *
  * <p>stdout carries only the command's result (events as JSON lines, or one JSON document). Everything else the JVM
- * prints — DJL logs, student {@code System.out} — goes to stderr, buffered so that on failure the first stderr line
+ * prints — DJL logs — goes to stderr, buffered so that on failure the first stderr line
  * is the typed error ({@code BAD_INPUT: …}) the supervisor maps, followed by the logs.
  */
 public final class LabsCli {
@@ -47,12 +49,21 @@ public final class LabsCli {
             return 0;
         } catch (LabFailure failure) {
             report(failure, events, err, logs);
-            return failure.kind().exitCode();
+            return failure.kind().code();
+        } catch (InvalidJobException invalid) {
+            LabFailure failure = new LabFailure(LabExit.BAD_INPUT, invalid.getMessage());
+            report(failure, events, err, logs);
+            return failure.kind().code();
+        } catch (HookChannelLost lost) {
+            // The runner watched the hook host and knows why the channel closed; this line is only what we saw.
+            LabFailure failure = new LabFailure(LabExit.HOOK_CHANNEL_LOST, lost.getMessage());
+            report(failure, events, err, logs);
+            return failure.kind().code();
         } catch (Throwable t) {
-            LabFailure internal = new LabFailure(FailureKind.INTERNAL_ERROR, String.valueOf(t), t);
+            LabFailure internal = new LabFailure(LabExit.INTERNAL_ERROR, String.valueOf(t), t);
             report(internal, events, err, logs);
             t.printStackTrace(err);
-            return FailureKind.INTERNAL_ERROR.exitCode();
+            return LabExit.INTERNAL_ERROR.code();
         }
     }
 
@@ -61,7 +72,7 @@ public final class LabsCli {
             err.println(failure.kind().name() + ": " + line.replace('\n', ' '));
         }
         logs.replayTo(err);
-        if (failure.kind() == FailureKind.INTERNAL_ERROR && failure.getCause() == null) {
+        if (failure.kind() == LabExit.INTERNAL_ERROR && failure.getCause() == null) {
             failure.printStackTrace(err);
         }
         events.error(failure);

@@ -1,2 +1,2 @@
-/** The labs command line: list, describe, run (untrusted), evaluate (trusted). */
+/** The labs command line: list, specs, describe, run (the trainer), evaluate (trusted grading), build-models. */
 package org.ethoslab.labs.cli;

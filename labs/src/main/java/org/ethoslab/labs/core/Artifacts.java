@@ -3,6 +3,7 @@ package org.ethoslab.labs.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ethoslab.contract.ContractJson;
 
 /**
  * The artifact directory written by the untrusted phase, read back by the trusted one. Names are checked so an
@@ -31,7 +32,7 @@ public final class Artifacts {
 
     public void writeJson(String name, Object value) throws IOException {
         Files.createDirectories(dir);
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(resolve(name).toFile(), value);
+        ContractJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(resolve(name).toFile(), value);
     }
 
     public <T> T readJson(String name, Class<T> type) {
@@ -43,7 +44,7 @@ public final class Artifacts {
             if (Files.size(file) > MAX_TOTAL_BYTES) {
                 throw LabFailure.badInput("artifacts", name + " is larger than " + MAX_TOTAL_BYTES + " bytes");
             }
-            return Json.MAPPER.readValue(file.toFile(), type);
+            return ContractJson.MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw LabFailure.badInput("artifacts", name + " is not readable: " + e.getMessage());
         }

@@ -3,6 +3,8 @@ package org.ethoslab.labs.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
 
 /**
  * A lab's "scale" for the GPU tier: bigger defaults (more data, more seeds, longer training, a bigger model where the
@@ -27,10 +29,10 @@ public final class ComputeScale {
         if (!"gpu".equals(resources.device()) || gpuDefaults.isEmpty()) {
             return given;
         }
-        ObjectNode scaled = given.isObject() ? ((ObjectNode) given).deepCopy() : Json.MAPPER.createObjectNode();
+        ObjectNode scaled = given.isObject() ? ((ObjectNode) given).deepCopy() : ContractJson.MAPPER.createObjectNode();
         gpuDefaults.forEach((name, value) -> {
             if (!scaled.hasNonNull(name)) {
-                scaled.set(name, Json.MAPPER.valueToTree(value));
+                scaled.set(name, ContractJson.MAPPER.valueToTree(value));
             }
         });
         return scaled;

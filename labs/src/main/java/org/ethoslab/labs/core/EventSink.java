@@ -3,6 +3,7 @@ package org.ethoslab.labs.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import org.ethoslab.contract.ContractJson;
 
 /**
  * Writes lab events as one JSON object per line. The CLI hands it the real stdout and points {@code System.out} at
@@ -48,12 +49,12 @@ public final class EventSink {
     }
 
     private static ObjectNode node(String type) {
-        return Json.MAPPER.createObjectNode().put("type", type);
+        return ContractJson.MAPPER.createObjectNode().put("type", type);
     }
 
     private synchronized void emit(ObjectNode node) {
         try {
-            out.println(Json.MAPPER.writeValueAsString(node));
+            out.println(ContractJson.MAPPER.writeValueAsString(node));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable", e);

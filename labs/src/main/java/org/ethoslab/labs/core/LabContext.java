@@ -2,10 +2,11 @@ package org.ethoslab.labs.core;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.ethoslab.contract.job.Seeds;
 
 /**
- * What the untrusted run phase works with: a seeded RNG (every run reproducible from the job seed), the event sink,
- * a scratch directory, the artifact directory and the device the job asked for.
+ * What the run phase (the trainer) works with: a seeded RNG (every run reproducible from the job seed), the event
+ * sink, a scratch directory, the artifact directory, the device the job asked for, and the job's student hooks.
  */
 public final class LabContext {
     private final long seed;
@@ -14,8 +15,11 @@ public final class LabContext {
     private final Path outDir;
     private final Device device;
     private final int cpus;
+    private final StudentHooks hooks;
 
-    public LabContext(long seed, EventSink events, Path scratchDir, Path outDir, Device device, int cpus) {
+    public LabContext(long seed, EventSink events, Path scratchDir, Path outDir, Device device, int cpus,
+                      StudentHooks hooks) {
+        this.hooks = hooks;
         this.seed = seed;
         this.events = events;
         this.scratchDir = scratchDir;
@@ -64,5 +68,10 @@ public final class LabContext {
 
     public int cpus() {
         return cpus;
+    }
+
+    /** The job's hooks: the student's over the hook channel, the others as the lab's references. */
+    public StudentHooks hooks() {
+        return hooks;
     }
 }

@@ -1,6 +1,7 @@
 package org.ethoslab.labs.core;
 
 import java.util.List;
+import org.ethoslab.contract.job.LabExit;
 
 /**
  * A failure the CLI reports with a typed kind: bad input, a student's compile or runtime error, or an internal error.
@@ -8,20 +9,20 @@ import java.util.List;
  * point at student code when known.
  */
 public class LabFailure extends RuntimeException {
-    private final FailureKind kind;
+    private final LabExit kind;
     private final String file;
     private final Integer line;
     private final List<String> messages;
 
-    public LabFailure(FailureKind kind, String message) {
+    public LabFailure(LabExit kind, String message) {
         this(kind, message, null, null, List.of(message), null);
     }
 
-    public LabFailure(FailureKind kind, String message, Throwable cause) {
+    public LabFailure(LabExit kind, String message, Throwable cause) {
         this(kind, message, null, null, List.of(message), cause);
     }
 
-    public LabFailure(FailureKind kind, String message, String file, Integer line, List<String> messages,
+    public LabFailure(LabExit kind, String message, String file, Integer line, List<String> messages,
                       Throwable cause) {
         super(message, cause);
         this.kind = kind;
@@ -32,10 +33,10 @@ public class LabFailure extends RuntimeException {
 
     /** Bad input naming the field: {@code params.numSeeds: must be between 1 and 10, got 50}. */
     public static LabFailure badInput(String field, String problem) {
-        return new LabFailure(FailureKind.BAD_INPUT, field + ": " + problem);
+        return new LabFailure(LabExit.BAD_INPUT, field + ": " + problem);
     }
 
-    public FailureKind kind() {
+    public LabExit kind() {
         return kind;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ethoslab.contract.lab.LabSpec;
 
 /**
  * A job's parameters checked against the lab's {@link LabSpec}: unknown names, wrong types and out-of-bound values
@@ -19,7 +20,7 @@ public final class Params {
     public static Params validate(LabSpec spec, JsonNode given) {
         for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (spec.param(name) == null) {
+            if (spec.param(name).isEmpty()) {
                 throw LabFailure.badInput("params." + name, "unknown parameter for lab " + spec.id());
             }
         }
@@ -40,7 +41,8 @@ public final class Params {
                 }
                 long v = node.asLong();
                 if (v < p.min().longValue() || v > p.max().longValue()) {
-                    throw LabFailure.badInput(field, "must be between " + p.min() + " and " + p.max() + ", got " + v);
+                    throw LabFailure.badInput(field, "must be between " + LabSpec.ParamSpec.plain(p.min()) + " and "
+                            + LabSpec.ParamSpec.plain(p.max()) + ", got " + v);
                 }
                 return (int) v;
             }
@@ -50,7 +52,8 @@ public final class Params {
                 }
                 double v = node.asDouble();
                 if (!(v >= p.min().doubleValue() && v <= p.max().doubleValue())) {
-                    throw LabFailure.badInput(field, "must be between " + p.min() + " and " + p.max() + ", got " + v);
+                    throw LabFailure.badInput(field, "must be between " + LabSpec.ParamSpec.plain(p.min()) + " and "
+                            + LabSpec.ParamSpec.plain(p.max()) + ", got " + v);
                 }
                 return v;
             }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec;
 
 /** Scores a lab's checks over trusted metrics, with the instructor's per-job threshold/points overrides applied. */
 public final class Rubric {
@@ -39,6 +42,15 @@ public final class Rubric {
                     passed, reason));
         }
         return results;
+    }
+
+    /**
+     * The job's Evaluation: the checks scored over {@code metrics} with the job's overrides, score and maximum summed,
+     * undefined metrics stored as null.
+     */
+    public static Evaluation evaluation(LabSpec spec, JobInput job, Map<String, Double> metrics,
+                                        List<Map<String, Object>> perSeed, Map<String, Object> charts) {
+        return Evaluation.of(spec.id(), spec.version(), metrics, perSeed, score(spec, job.rubric(), metrics), charts);
     }
 
     private static String label(String metric) {

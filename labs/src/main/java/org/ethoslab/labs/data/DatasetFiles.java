@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ethoslab.labs.core.Json;
+import org.ethoslab.contract.ContractJson;
 import org.ethoslab.labs.core.LabFailure;
 
 /**
@@ -56,7 +56,7 @@ public final class DatasetFiles {
                 }
                 JsonNode node;
                 try {
-                    node = Json.MAPPER.readTree(line);
+                    node = ContractJson.MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw error(number, "not valid JSON: " + e.getOriginalMessage());
                 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.ethoslab.labs.core.Json;
+import org.ethoslab.contract.ContractJson;
 
 /** The first 12 hex digits of a SHA-256: the name tag of cached models and vocabularies. */
 public final class ConfigHash {
@@ -23,7 +23,7 @@ public final class ConfigHash {
     /** Hash of an object's canonical JSON (map keys sorted by the shared mapper). */
     public static String ofJson(Object value) {
         try {
-            return of(Json.MAPPER.writeValueAsString(value));
+            return of(ContractJson.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("config is not serialisable: " + e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.core.Json;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.hooks.ParameterTree;
 import org.ethoslab.labs.nn.TinyGpt;
 
 /**
@@ -58,7 +59,7 @@ public final class LanguageModel implements AutoCloseable {
     public static LanguageModel load(Path dir) throws IOException {
         Info info;
         try {
-            info = Json.MAPPER.readValue(dir.resolve(INFO).toFile(), Info.class);
+            info = ContractJson.MAPPER.readValue(dir.resolve(INFO).toFile(), Info.class);
         } catch (IOException e) {
             throw new IOException(dir.resolve(INFO) + ": " + e.getMessage(), e);
         }
@@ -94,7 +95,7 @@ public final class LanguageModel implements AutoCloseable {
             parameters().write(out);
         }
         tokenizer.save(dir.resolve(VOCAB));
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INFO).toFile(),
+        ContractJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INFO).toFile(),
                 new Info(architecture, tokenizer.size(), provenance));
     }
 

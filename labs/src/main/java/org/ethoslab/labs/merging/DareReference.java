@@ -3,7 +3,9 @@ package org.ethoslab.labs.merging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 
 /**
  * DARE, "drop and rescale" (Yu et al. 2024, "Language Models are Super Mario"): each entry of each τ_i is kept with

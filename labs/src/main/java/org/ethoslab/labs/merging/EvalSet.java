@@ -2,7 +2,7 @@ package org.ethoslab.labs.merging;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.contract.job.Seeds;
 import org.ethoslab.labs.lm.LanguageModel;
 import org.ethoslab.labs.lm.MedicalCorpus;
 import org.ethoslab.labs.lm.RefusalJudge;

@@ -1,6 +1,7 @@
 package org.ethoslab.labs.merging;
 
 import java.util.List;
+import org.ethoslab.hooks.merging.MergeSettings;
 import org.ethoslab.labs.core.Params;
 
 /**

@@ -1,6 +1,5 @@
 package org.ethoslab.labs.merging;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,21 +8,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
 import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.core.LabSpec;
 import org.ethoslab.labs.core.Rubric;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.labs.core.StudentHooks;
 import org.ethoslab.labs.lm.LanguageModel;
 import org.ethoslab.labs.lm.ModelCache;
-import org.ethoslab.labs.lm.ParameterTree;
 
 /**
- * The trusted phase of the MergeAlign lab. Reads the merged parameters and probe outputs (never student code),
- * loads base, domain expert and aligned model from the cache (building them if missing), draws the held-out
+ * The trusted phase of the MergeAlign lab. Reads the merged parameters the trainer wrote, calls the student's merge
+ * hooks on probe trees drawn from the hidden seed, loads base, domain expert and aligned model from the cache
+ * (building them if missing), draws the held-out
  * evaluation from {@code hidden.evalSeed} (default: the job seed mixed with {@code "mergealign-hidden-eval"}), scores
  * the three models, the student's merge and a sweep of the reference implementation of the chosen method over its
  * knob, and applies the rubric.
@@ -33,17 +33,11 @@ final class MergeAlignEvaluation {
     }
 
     static long evalSeed(JobInput job) {
-        if (job.hidden() != null && job.hidden().has("evalSeed")) {
-            if (!job.hidden().get("evalSeed").canConvertToLong()) {
-                throw LabFailure.badInput("hidden.evalSeed", "must be an integer, got " + job.hidden().get("evalSeed"));
-            }
-            return job.hidden().get("evalSeed").asLong();
-        }
-        return Seeds.derive(job.seed(), "mergealign-hidden-eval");
+        return job.evalSeed("mergealign-hidden-eval");
     }
 
-    static Evaluation evaluate(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts)
-            throws Exception {
+    static Evaluation evaluate(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
+                               StudentHooks hooks) throws Exception {
         MergeAlignArtifacts manifest = artifacts.readJson(MergeAlignArtifacts.MANIFEST, MergeAlignArtifacts.class);
         MergeAlignModels models = new MergeAlignModels(cfg.modelSet());
         if (!cfg.method().equals(manifest.method()) || !models.baseRecipe().hash().equals(manifest.baseHash())
@@ -59,14 +53,14 @@ final class MergeAlignEvaluation {
         try {
             MergeAlignModels.Folders folders = models.ensure(ModelCache.configured(scratch), message -> {
             });
-            return score(spec, job, cfg, artifacts, folders);
+            return score(spec, job, cfg, artifacts, folders, hooks);
         } finally {
             deleteTree(scratch);
         }
     }
 
     private static Evaluation score(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
-                                    MergeAlignModels.Folders folders) throws Exception {
+                                    MergeAlignModels.Folders folders, StudentHooks hooks) throws Exception {
         ParameterTree base = LanguageModel.readParameters(folders.base());
         ParameterTree domain = LanguageModel.readParameters(folders.domain());
         ParameterTree aligned = LanguageModel.readParameters(folders.aligned());
@@ -108,25 +102,19 @@ final class MergeAlignEvaluation {
         metrics.put("merged.safetyGapRecovered", ratio(m.safety() - d.safety(), a.safety() - d.safety()));
         metrics.put("ties.signConflictShare", TiesReference.signConflictShare(base, List.of(domain, aligned),
                 Math.min(1.0, cfg.density())));
-        Map<String, List<MergeProbes.Output>> probes = readProbes(artifacts);
         double minAgreement = 1;
         for (MergeHook hook : MergeHook.values()) {
-            double share = MergeProbes.agreement(probes.get(hook.hookName()), job.seed(), hook);
+            double share = MergeProbes.agreement(hooks, evalSeed(job), hook);
             metrics.put("hooks." + hook.hookName() + ".agreement", share);
             minAgreement = Math.min(minAgreement, share);
         }
         metrics.put("hooks.agreement", minAgreement);
 
-        List<Evaluation.CheckResult> checks = Rubric.score(spec, job.rubric(), metrics);
-        double score = checks.stream().mapToDouble(Evaluation.CheckResult::earned).sum();
-        double max = checks.stream().mapToDouble(Evaluation.CheckResult::points).sum();
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("models", scores);
         charts.put("sweep", sweepChart(cfg, sweep, sweepScores));
         charts.put("examples", examples);
-        Map<String, Double> finite = new LinkedHashMap<>();
-        metrics.forEach((name, v) -> finite.put(name, v == null || v.isNaN() ? null : v));
-        return new Evaluation(MergeAlignLab.ID, spec.version(), finite, List.of(), checks, score, max, charts);
+        return Rubric.evaluation(spec, job, metrics, List.of(), charts);
     }
 
     /** The sweep's points with the Pareto front over (domain utility, safety), both maximised. */
@@ -165,18 +153,6 @@ final class MergeAlignEvaluation {
             return merged;
         } catch (IOException | IllegalArgumentException e) {
             throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MERGED + ": " + e.getMessage());
-        }
-    }
-
-    private static Map<String, List<MergeProbes.Output>> readProbes(Artifacts artifacts) {
-        Path file = artifacts.resolve(MergeAlignArtifacts.PROBES);
-        try {
-            return Json.MAPPER.readValue(file.toFile(),
-                    new TypeReference<Map<String, List<MergeProbes.Output>>>() {
-                    });
-        } catch (IOException e) {
-            throw LabFailure.badInput("artifacts", MergeAlignArtifacts.PROBES + " missing or unreadable: "
-                    + e.getMessage());
         }
     }
 

@@ -2,16 +2,18 @@ package org.ethoslab.labs.merging;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec.CheckSpec;
+import org.ethoslab.contract.lab.LabSpec.HookSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.merging.MergeMethod;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
 import org.ethoslab.labs.core.Lab;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.core.LabSpec;
-import org.ethoslab.labs.core.LabSpec.CheckSpec;
-import org.ethoslab.labs.core.LabSpec.HookSpec;
-import org.ethoslab.labs.core.LabSpec.ParamSpec;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.core.StudentHooks;
 import org.ethoslab.labs.lm.CachedModels;
 import org.ethoslab.labs.lm.ModelCache;
 
@@ -23,7 +25,7 @@ import org.ethoslab.labs.lm.ModelCache;
  */
 public final class MergeAlignLab implements Lab, CachedModels {
     public static final String ID = "mergealign";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private final LabSpec spec = new LabSpec(ID, VERSION, "MergeAlign: merging domain and alignment vectors",
             "A medical expert fine-tuned from a small language model answers harmful requests; a model aligned from "
@@ -84,8 +86,8 @@ public final class MergeAlignLab implements Lab, CachedModels {
     }
 
     @Override
-    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception {
-        return MergeAlignEvaluation.evaluate(spec, job, MergeAlignConfig.from(params), artifacts);
+    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts, StudentHooks hooks) throws Exception {
+        return MergeAlignEvaluation.evaluate(spec, job, MergeAlignConfig.from(params), artifacts, hooks);
     }
 
     @Override

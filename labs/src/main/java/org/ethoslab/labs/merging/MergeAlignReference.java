@@ -3,7 +3,9 @@ package org.ethoslab.labs.merging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 
 /**
  * MergeAlign (Thakkar et al. 2024, arXiv 2411.06824): θ = θ_base + α·τ_D + (1 − α)·τ_A, with the domain vector

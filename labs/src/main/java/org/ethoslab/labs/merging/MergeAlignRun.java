@@ -8,24 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.Hook;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.hooks.CompiledHooks;
-import org.ethoslab.labs.hooks.HookCompiler;
-import org.ethoslab.labs.hooks.StudentCode;
 import org.ethoslab.labs.lm.LanguageModel;
 import org.ethoslab.labs.lm.ModelCache;
-import org.ethoslab.labs.lm.ParameterTree;
 
 /**
- * The untrusted phase of the MergeAlign lab: compiles the student's merge hooks and records their outputs on probe
- * parameter trees; makes sure the three models are built (a cold run builds them and says so); merges domain
- * expert and aligned model with the chosen method — the student's hook when given — and writes the merged
- * parameters. Scoring happens only in the trusted phase.
+ * The run phase of the MergeAlign lab: makes sure the three models are built (a cold run builds them and says so);
+ * merges domain expert and aligned model with the chosen method — the student's hook over the hook channel when
+ * given — checks that the merge has the base's layout and finite values, and writes it. Scoring happens only in the
+ * trusted phase.
  */
 final class MergeAlignRun {
     private final JobInput job;
@@ -43,16 +41,9 @@ final class MergeAlignRun {
     }
 
     void execute() throws Exception {
-        events.phase("compiling");
-        Map<String, MergeMethod> hooks = loadHooks();
-        Map<String, List<MergeProbes.Output>> probes = new LinkedHashMap<>();
-        for (MergeHook hook : MergeHook.values()) {
-            List<MergeProbes.Probe> inputs = MergeProbes.inputs(job.seed(), hook);
-            probes.put(hook.hookName(), MergeProbes.outputs(hooks.get(hook.hookName()), inputs));
-        }
-        out.writeJson(MergeAlignArtifacts.PROBES, probes);
-
         events.phase("preparing");
+        MergeHook hook = cfg.hook();
+        Hook<MergeMethod> merge = ctx.hooks().hook(hook.hookName(), MergeMethod.class, hook.reference());
         MergeAlignModels models = new MergeAlignModels(cfg.modelSet());
         long start = System.currentTimeMillis();
         MergeAlignModels.Folders folders = models.ensure(ModelCache.configured(ctx.scratchDir()),
@@ -64,23 +55,19 @@ final class MergeAlignRun {
         ParameterTree base = readTree(folders.base());
         ParameterTree domain = readTree(folders.domain());
         ParameterTree aligned = readTree(folders.aligned());
-        MergeHook hook = cfg.hook();
         MergeSettings settings = cfg.settings(job.seed());
         events.log("info", "merging with " + cfg.method() + " (" + MergeAlignConfig.knob(cfg.method()) + " = "
-                + cfg.knobValue() + ") using the " + source(hook) + " implementation");
-        long mergeStart = System.currentTimeMillis();
-        ParameterTree merged = StudentCode.call(() -> hooks.get(hook.hookName()).merge(base,
-                List.of(domain, aligned), settings));
+                + cfg.knobValue() + ") using the " + merge.source() + " implementation");
+        ParameterTree merged = (ParameterTree) merge.call(base, List.of(domain, aligned), settings);
         if (merged == null) {
-            throw new LabFailure(FailureKind.RUNTIME_ERROR, hook.hookName() + " returned null for the real models");
+            throw merge.unusable("returned null for the real models");
         }
         try {
             base.requireSameLayout(merged, "the merged model");
+            requireFinite(merged);
         } catch (IllegalArgumentException e) {
-            throw new LabFailure(FailureKind.RUNTIME_ERROR, hook.hookName() + " returned a tree unlike the base: "
-                    + e.getMessage());
+            throw merge.unusable("returned a tree unlike the base: " + e.getMessage());
         }
-        events.metric("merge/millis", 0, System.currentTimeMillis() - mergeStart, null);
 
         events.phase("writing");
         try (OutputStream os = Files.newOutputStream(out.resolve(MergeAlignArtifacts.MERGED))) {
@@ -88,31 +75,21 @@ final class MergeAlignRun {
         }
         out.writeJson(MergeAlignArtifacts.MANIFEST, new MergeAlignArtifacts(cfg.method(),
                 MergeAlignConfig.knob(cfg.method()), cfg.knobValue(), cfg.models(), models.baseRecipe().hash(),
-                models.domainRecipe().hash(), models.alignedRecipe().hash(), source(hook), new LinkedHashMap<>(
+                models.domainRecipe().hash(), models.alignedRecipe().hash(), merge.source(), new LinkedHashMap<>(
                         Map.of("alpha", cfg.alpha(), "lambda", cfg.lambda(), "density", cfg.density(), "t", cfg.t(),
                                 "weightDomain", cfg.weightDomain(), "weightAligned", cfg.weightAligned()))));
         events.progress(1.0, "done");
     }
 
-    private String source(MergeHook hook) {
-        return job.hooks().containsKey(hook.hookName()) ? "student" : "reference";
-    }
-
-    private Map<String, MergeMethod> loadHooks() throws Exception {
-        for (String name : job.hooks().keySet()) {
-            if (MergeHook.byName(name) == null) {
-                throw LabFailure.badInput("hooks." + name, "unknown hook for lab mergealign (known: "
-                        + String.join(", ", MergeHook.names()) + ")");
+    /** A merge that is not finite would poison every score; it is the hook's answer, so the student hears of it. */
+    private static void requireFinite(ParameterTree merged) {
+        for (var e : merged.asMap().entrySet()) {
+            for (float v : e.getValue().values()) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException(e.getKey() + " holds " + v);
+                }
             }
         }
-        CompiledHooks compiled = HookCompiler.compile(job.hooks(), ctx.scratchDir());
-        Map<String, MergeMethod> hooks = new LinkedHashMap<>();
-        for (MergeHook hook : MergeHook.values()) {
-            String name = hook.hookName();
-            hooks.put(name, job.hooks().containsKey(name) ? compiled.instantiate(name, MergeMethod.class)
-                    : hook.reference());
-        }
-        return hooks;
     }
 
     static ParameterTree readTree(Path modelDir) throws IOException {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeSettings;
 import org.ethoslab.labs.lm.LanguageModel;
 import org.ethoslab.labs.lm.ModelCache;
-import org.ethoslab.labs.lm.ParameterTree;
 
 /**
  * Reproduces the lab's results table: base, domain expert, aligned model and every merge method at its best setting,

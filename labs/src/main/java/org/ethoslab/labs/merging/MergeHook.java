@@ -1,6 +1,7 @@
 package org.ethoslab.labs.merging;
 
 import java.util.List;
+import org.ethoslab.hooks.merging.MergeMethod;
 
 /** The lab's five merge hooks: the class name a student submits, the reference, and the methods that use it. */
 enum MergeHook {

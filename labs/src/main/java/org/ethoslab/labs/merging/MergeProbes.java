@@ -1,17 +1,23 @@
 package org.ethoslab.labs.merging;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.Seeds;
-import org.ethoslab.labs.hooks.StudentCode;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.contract.job.Seeds;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.channel.HookOutcome;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
+import org.ethoslab.labs.core.Hook;
+import org.ethoslab.labs.core.ProbeAgreement;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
- * Random parameter trees on which the run phase calls the student's merge hooks; the trusted phase regenerates the
- * same inputs from the job seed and compares against the reference implementations. Trees have 1–4 tensors of rank
+ * Random parameter trees on which the trusted phase calls the student's merge hooks and the references, drawn from
+ * the hidden evaluation seed, which the run never sees. Trees have 1–4 tensors of rank
  * 1–3 with names like those of the tiny GPT; settings vary per probe; every sixth probe has a model whose tensor
  * has another shape or is missing, where the hook must throw (any exception counts as the expected error).
  */
@@ -24,15 +30,11 @@ final class MergeProbes {
     record Probe(ParameterTree base, List<ParameterTree> models, MergeSettings settings) {
     }
 
-    /** A hook's answer to one probe: the merged values by name, or the error it threw. */
-    record Output(Map<String, float[]> values, String error) {
-    }
-
     private MergeProbes() {
     }
 
-    static List<Probe> inputs(long jobSeed, MergeHook hook) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(jobSeed, "mergealign-probes-" + hook.hookName()));
+    static List<Probe> inputs(long evalSeed, MergeHook hook) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(evalSeed, "mergealign-probes-" + hook.hookName()));
         List<Probe> out = new ArrayList<>();
         for (int p = 0; p < COUNT; p++) {
             int tensors = 1 + rng.nextInt(4);
@@ -102,61 +104,34 @@ final class MergeProbes {
         return new ParameterTree(map);
     }
 
-    /** Runs {@code method} on every probe; student exceptions become the probe's error (not a job failure). */
-    static List<Output> outputs(MergeMethod method, List<Probe> probes) {
-        List<Output> out = new ArrayList<>();
-        for (Probe p : probes) {
-            out.add(StudentCode.call(() -> run(method, p)));
+    /** Share of probes where the student's hook agrees with the reference (values within {@link #TOL}, or both threw). */
+    static double agreement(StudentHooks hooks, long evalSeed, MergeHook hook) throws IOException {
+        List<Object[]> args = new ArrayList<>();
+        for (Probe p : inputs(evalSeed, hook)) {
+            args.add(new Object[] {p.base(), p.models(), p.settings()});
         }
-        return out;
+        Hook<MergeMethod> student = hooks.hook(hook.hookName(), MergeMethod.class, hook.reference());
+        return ProbeAgreement.share(student, Hook.reference(hook.hookName(), MergeMethod.class, hook.reference()),
+                args, MergeProbes::matches);
     }
 
-    private static Output run(MergeMethod method, Probe p) {
-        try {
-            ParameterTree merged = method.merge(p.base(), p.models(), p.settings());
-            if (merged == null) {
-                return new Output(null, "returned null");
-            }
-            Map<String, float[]> values = new LinkedHashMap<>();
-            merged.asMap().forEach((name, t) -> values.put(name, t.values().clone()));
-            return new Output(values, null);
-        } catch (RuntimeException e) {
-            // Any exception counts: on a broken probe it is the expected answer, elsewhere a mismatch.
-            return new Output(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    /** Any exception counts on a broken probe, where it is the expected answer; elsewhere it is a mismatch. */
+    static boolean matches(HookOutcome got, HookOutcome expected) {
+        if (expected.threw()) {
+            return got.threw();
         }
-    }
-
-    /** Share of probes where {@code got} matches the reference (values within {@link #TOL}, or both errors). */
-    static double agreement(List<Output> got, long jobSeed, MergeHook hook) {
-        List<Probe> probes = inputs(jobSeed, hook);
-        List<Output> expected = outputs(hook.reference(), probes);
-        int matched = 0;
-        for (int i = 0; got != null && i < Math.min(got.size(), expected.size()); i++) {
-            if (matches(got.get(i), expected.get(i))) {
-                matched++;
-            }
-        }
-        return (double) matched / expected.size();
-    }
-
-    static boolean matches(Output got, Output expected) {
-        if (got == null) {
+        if (got.threw() || !(got.value() instanceof ParameterTree a) || !(expected.value() instanceof ParameterTree b)
+                || !a.names().equals(b.names())) {
             return false;
         }
-        if (expected.error() != null) {
-            return got.error() != null;
-        }
-        if (got.values() == null || !got.values().keySet().equals(expected.values().keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, float[]> e : expected.values().entrySet()) {
-            float[] a = got.values().get(e.getKey());
-            float[] b = e.getValue();
-            if (a == null || a.length != b.length) {
+        for (String name : b.names()) {
+            float[] x = a.get(name).values();
+            float[] y = b.get(name).values();
+            if (x.length != y.length) {
                 return false;
             }
-            for (int j = 0; j < b.length; j++) {
-                if (!(Math.abs(a[j] - b[j]) <= TOL * (1 + Math.abs(b[j])))) {
+            for (int j = 0; j < y.length; j++) {
+                if (!(Math.abs(x[j] - y[j]) <= TOL * (1 + Math.abs(y[j])))) {
                     return false;
                 }
             }

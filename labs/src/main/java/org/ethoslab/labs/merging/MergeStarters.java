@@ -23,10 +23,10 @@ final class MergeStarters {
                 import java.util.LinkedHashMap;
                 import java.util.List;
                 import java.util.Map;
-                import org.ethoslab.labs.lm.ParameterTree;
-                import org.ethoslab.labs.merging.MergeSettings;
+                import org.ethoslab.hooks.ParameterTree;
+                import org.ethoslab.hooks.merging.MergeSettings;
 
-                public class %s implements org.ethoslab.labs.merging.MergeMethod {
+                public class %s implements org.ethoslab.hooks.merging.MergeMethod {
                     @Override
                     public ParameterTree merge(ParameterTree base, List<ParameterTree> models, MergeSettings s) {
                         // models.get(0) is the domain expert, models.get(1) the aligned model.

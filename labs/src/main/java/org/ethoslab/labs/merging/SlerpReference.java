@@ -3,7 +3,9 @@ package org.ethoslab.labs.merging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 
 /**
  * Spherical linear interpolation between the two models' weights (Shoemake 1985, as mergekit's {@code slerp}), per

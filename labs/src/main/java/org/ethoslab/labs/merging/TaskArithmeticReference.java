@@ -3,7 +3,9 @@ package org.ethoslab.labs.merging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 
 /**
  * Task arithmetic (Ilharco et al. 2023, "Editing Models with Task Arithmetic"): θ = θ_base + λ·Σ_i w_i·τ_i, no

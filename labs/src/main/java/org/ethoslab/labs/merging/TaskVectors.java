@@ -3,7 +3,7 @@ package org.ethoslab.labs.merging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
 
 /** What the reference merges share: layout checks, task vectors τ = θ − θ_base per tensor, and result assembly. */
 final class TaskVectors {

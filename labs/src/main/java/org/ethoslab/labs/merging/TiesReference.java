@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeMethod;
+import org.ethoslab.hooks.merging.MergeSettings;
 
 /**
  * TIES-merging (Yadav et al. 2023, "Resolving Interference When Merging Models"), per parameter, as mergekit does:

@@ -1,16 +1,22 @@
 package org.ethoslab.labs.prefopt;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.Seeds;
-import org.ethoslab.labs.hooks.StudentCode;
+import org.ethoslab.contract.job.Seeds;
+import org.ethoslab.hooks.channel.HookOutcome;
+import org.ethoslab.hooks.prefopt.LossTerms;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
+import org.ethoslab.labs.core.Hook;
+import org.ethoslab.labs.core.ProbeAgreement;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
- * Probe inputs for the loss hooks. The run phase feeds them to every loss hook (the student's where given) and stores
- * the outputs; the trusted phase regenerates the same inputs from the job seed, re-runs the reference and compares.
+ * Probe inputs for the loss hooks, drawn by the trusted phase from the hidden evaluation seed, which the run never
+ * sees; the student's hooks and the references answer them and are compared.
  * A hook passes a probe when its loss value matches within a relative {@link #TOLERANCE} and both derivatives have
  * the reference's sign (a derivative below 1e-12 in magnitude counts as zero). Inputs cover both signs of r_w and
  * r_l, margins on either side of the hinge, several β, ε and reply lengths, and the toy case r_w = r_l = 0.
@@ -28,8 +34,8 @@ final class LossProbes {
     record Probe(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
     }
 
-    static List<Probe> inputs(long jobSeed) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(jobSeed, "loss-probes"));
+    static List<Probe> inputs(long evalSeed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(evalSeed, "loss-probes"));
         List<Probe> out = new ArrayList<>();
         out.add(new Probe(0, 0, 4, 6, 0.1, 0.1));
         for (int i = 1; i < COUNT; i++) {
@@ -42,41 +48,27 @@ final class LossProbes {
         return out;
     }
 
-    /** The hook's outputs as {value, dRw, dRl} per probe; anything the hook throws is the student's runtime error. */
-    static List<double[]> outputs(PreferenceLoss loss, List<Probe> inputs) {
-        List<double[]> out = new ArrayList<>();
-        for (Probe p : inputs) {
-            LossTerms t = StudentCode.call(() -> loss.loss(p.rw(), p.rl(), p.lengthW(), p.lengthL(), p.beta(),
-                    p.epsilon()));
-            out.add(t == null ? null : new double[] {t.value(), t.dRw(), t.dRl()});
+    /** Share of probes on which each submitted loss hook matches its reference (all seven losses); 0 if not given. */
+    static Map<String, Double> agreement(StudentHooks hooks, long evalSeed) throws IOException {
+        List<Object[]> args = new ArrayList<>();
+        for (Probe p : inputs(evalSeed)) {
+            args.add(new Object[] {p.rw(), p.rl(), p.lengthW(), p.lengthL(), p.beta(), p.epsilon()});
         }
-        return out;
-    }
-
-    /** Share of probes on which {@code got} matches the reference, per hook name (all seven losses). */
-    static Map<String, Double> agreement(Map<String, List<double[]>> got, long jobSeed) {
-        List<Probe> inputs = inputs(jobSeed);
         Map<String, Double> result = new LinkedHashMap<>();
         for (ReferenceLoss loss : ReferenceLoss.values()) {
-            List<double[]> expected = outputs(loss, inputs);
-            List<double[]> actual = got.get(loss.hookName());
-            int matched = 0;
-            for (int i = 0; actual != null && i < Math.min(actual.size(), expected.size()); i++) {
-                if (matches(actual.get(i), expected.get(i))) {
-                    matched++;
-                }
-            }
-            result.put(loss.hookName(), (double) matched / expected.size());
+            Hook<PreferenceLoss> student = hooks.hook(loss.hookName(), PreferenceLoss.class, loss);
+            result.put(loss.hookName(), ProbeAgreement.share(student,
+                    Hook.reference(loss.hookName(), PreferenceLoss.class, loss), args, LossProbes::matches));
         }
         return result;
     }
 
-    static boolean matches(double[] actual, double[] expected) {
-        if (actual == null || actual.length != 3) {
+    static boolean matches(HookOutcome got, HookOutcome expected) {
+        if (got.threw() || !(got.value() instanceof LossTerms a) || !(expected.value() instanceof LossTerms b)) {
             return false;
         }
-        boolean value = Math.abs(actual[0] - expected[0]) <= TOLERANCE * Math.max(1, Math.abs(expected[0]));
-        return value && sign(actual[1]) == sign(expected[1]) && sign(actual[2]) == sign(expected[2]);
+        boolean value = Math.abs(a.value() - b.value()) <= TOLERANCE * Math.max(1, Math.abs(b.value()));
+        return value && sign(a.dRw()) == sign(b.dRw()) && sign(a.dRl()) == sign(b.dRl());
     }
 
     private static int sign(double x) {

@@ -5,18 +5,19 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.hooks.StudentCode;
+import org.ethoslab.hooks.prefopt.LossTerms;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
+import org.ethoslab.labs.core.Hook;
 
 /**
  * Preference optimisation of a policy initialised from the SFT model. Each step draws a minibatch of pairs,
  * computes log π_θ(y_w|x) and log π_θ(y_l|x) in one forward pass (chosen rows, then rejected rows), forms
  * r = log π_θ − log π_ref with the reference log-probabilities computed once up front without gradient, asks the
- * loss (the student's hook or a reference) for L and ∂L/∂r per pair, and back-propagates the surrogate
+ * loss (the student's hook, one round trip per minibatch, or a reference) for L and ∂L/∂r per pair, and back-propagates the surrogate
  * Σ_i (∂L/∂r_w,i · log π_θ(y_w,i|x_i) + ∂L/∂r_l,i · log π_θ(y_l,i|x_i)) / B, whose gradient with respect to θ is
  * exactly that of the mean loss.
  */
@@ -44,8 +45,8 @@ final class PreferenceTraining {
      * Trains {@code policy} in place. {@code pairs} holds the chosen rows 0..n−1 and the rejected rows n..2n−1;
      * {@code reference} their log-probabilities under π_ref in the same order.
      */
-    static Curves train(PolicyModel policy, Sequences pairs, double[] reference, PreferenceLoss loss,
-                        Settings settings, SplittableRandom rng, StepListener listener) {
+    static Curves train(PolicyModel policy, Sequences pairs, double[] reference, Hook<PreferenceLoss> loss,
+                        Settings settings, SplittableRandom rng, StepListener listener) throws IOException {
         int n = pairs.rows / 2;
         int b = settings.batch();
         Optimizer optimizer = Optimizer.adamW()
@@ -76,14 +77,16 @@ final class PreferenceTraining {
                     return new Curves(meanRw, meanRl, meanLoss, step);
                 }
                 float[] weights = new float[2 * b];
+                List<Object[]> calls = new ArrayList<>(b);
                 for (int i = 0; i < b; i++) {
-                    double rw = lp[i] - reference[rows[i]];
-                    double rl = lp[b + i] - reference[rows[b + i]];
-                    int lw = batch.replyLengths[i];
-                    int ll = batch.replyLengths[b + i];
-                    LossTerms t = StudentCode.call(() -> loss.loss(rw, rl, lw, ll, settings.beta(),
-                            settings.epsilon()));
-                    check(t, loss, rw, rl);
+                    calls.add(new Object[] {lp[i] - reference[rows[i]], lp[b + i] - reference[rows[b + i]],
+                        batch.replyLengths[i], batch.replyLengths[b + i], settings.beta(), settings.epsilon()});
+                }
+                List<Object> answers = loss.values(calls);
+                for (int i = 0; i < b; i++) {
+                    double rw = (double) calls.get(i)[0];
+                    double rl = (double) calls.get(i)[1];
+                    LossTerms t = check((LossTerms) answers.get(i), loss, rw, rl);
                     weights[i] = (float) (t.dRw() / b);
                     weights[b + i] = (float) (t.dRl() / b);
                     sumRw += rw;
@@ -112,13 +115,11 @@ final class PreferenceTraining {
         return true;
     }
 
-    private static void check(LossTerms t, PreferenceLoss loss, double rw, double rl) {
+    private static LossTerms check(LossTerms t, Hook<PreferenceLoss> loss, double rw, double rl) {
         if (t == null || !Double.isFinite(t.value()) || !Double.isFinite(t.dRw()) || !Double.isFinite(t.dRl())) {
-            String name = loss instanceof ReferenceLoss ref ? ref.hookName() + " (reference)"
-                    : loss.getClass().getSimpleName();
-            String msg = name + " returned " + t + " for r_w=" + rw + ", r_l=" + rl
-                    + ": the loss and both derivatives must be finite numbers";
-            throw new LabFailure(FailureKind.RUNTIME_ERROR, msg);
+            throw loss.unusable("returned " + t + " for r_w=" + rw + ", r_l=" + rl
+                    + ": the loss and both derivatives must be finite numbers");
         }
+        return t;
     }
 }

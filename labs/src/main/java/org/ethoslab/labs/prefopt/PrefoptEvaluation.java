@@ -1,6 +1,5 @@
 package org.ethoslab.labs.prefopt;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,21 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.Seeds;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
 import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.core.LabSpec;
 import org.ethoslab.labs.core.Rubric;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
  * The trusted phase: loads the SFT model from the cache (building it when absent, as the run phase does) and every
  * policy's parameters (never student code); draws held-out harmful and benign requests and held-out pairs from
  * {@code hidden.evalSeed} — by default the job seed mixed with {@code "prefopt-hidden"} — leaving out every request
- * the SFT pool or the job's training pairs contain; scores the SFT baseline and each policy; re-runs the reference
- * losses on the hook probe inputs; applies the rubric. The job's own loss gives the headline metrics, each
+ * the SFT pool or the job's training pairs contain; scores the SFT baseline and each policy; calls the student's loss
+ * hooks and the references on probe inputs drawn from the hidden seed; applies the rubric. The job's own loss gives the headline metrics, each
  * compared loss its {@code <loss>.<metric>} entries.
  */
 final class PrefoptEvaluation {
@@ -35,17 +35,11 @@ final class PrefoptEvaluation {
     }
 
     static long evalSeed(JobInput job) {
-        if (job.hidden() != null && job.hidden().has("evalSeed")) {
-            if (!job.hidden().get("evalSeed").canConvertToLong()) {
-                throw LabFailure.badInput("hidden.evalSeed", "must be an integer, got " + job.hidden().get("evalSeed"));
-            }
-            return job.hidden().get("evalSeed").asLong();
-        }
-        return Seeds.derive(job.seed(), "prefopt-hidden");
+        return job.evalSeed("prefopt-hidden");
     }
 
-    static Evaluation evaluate(LabSpec spec, JobInput job, PrefoptConfig cfg, Artifacts artifacts, SftRecipe recipe,
-                               Path cacheRoot) throws Exception {
+    static Evaluation evaluate(LabSpec spec, JobInput job, PrefoptConfig cfg, Artifacts artifacts, StudentHooks hooks,
+                               SftRecipe recipe, Path cacheRoot) throws Exception {
         PrefoptArtifacts manifest = artifacts.readJson(PrefoptArtifacts.MANIFEST, PrefoptArtifacts.class);
         List<String> expected = cfg.trainedLosses().stream().map(ReferenceLoss::id).toList();
         if (!expected.equals(manifest.losses())) {
@@ -76,7 +70,7 @@ final class PrefoptEvaluation {
                     throw LabFailure.badInput("artifacts", file.getFileName() + ": " + e.getMessage());
                 }
             }
-            return verdict(spec, job, cfg, artifacts, scores);
+            return verdict(spec, job, cfg, artifacts, hooks, scores);
         }
     }
 
@@ -98,7 +92,7 @@ final class PrefoptEvaluation {
     }
 
     private static Evaluation verdict(LabSpec spec, JobInput job, PrefoptConfig cfg, Artifacts artifacts,
-                                      List<ModelScores> scores) {
+                                      StudentHooks hooks, List<ModelScores> scores) throws IOException {
         ModelScores sft = scores.get(0);
         ModelScores main = scores.get(1);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -123,13 +117,10 @@ final class PrefoptEvaluation {
             metrics.put(s.model() + ".rw", s.rw());
             metrics.put(s.model() + ".rl", s.rl());
         }
-        Map<String, Double> hooks = LossProbes.agreement(readProbes(artifacts), job.seed());
-        hooks.forEach((hook, share) -> metrics.put("hooks." + hook + ".agreement", share));
-        metrics.put("hooks.agreement", hooks.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        Map<String, Double> agreement = LossProbes.agreement(hooks, evalSeed(job));
+        agreement.forEach((hook, share) -> metrics.put("hooks." + hook + ".agreement", share));
+        metrics.put("hooks.agreement", agreement.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
 
-        List<Evaluation.CheckResult> checks = Rubric.score(spec, job.rubric(), metrics);
-        double score = checks.stream().mapToDouble(Evaluation.CheckResult::earned).sum();
-        double max = checks.stream().mapToDouble(Evaluation.CheckResult::points).sum();
         List<Map<String, Object>> rows = scores.stream().map(ModelScores::row).toList();
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("safetyVsCapability", scores.stream().map(s -> {
@@ -138,28 +129,15 @@ final class PrefoptEvaluation {
             return point;
         }).toList());
         charts.put("rewardCurves", readCurves(artifacts));
-        // a diverged policy scores NaN; JSON has no NaN, so it reads as null (undefined)
-        Map<String, Double> finite = new LinkedHashMap<>();
-        metrics.forEach((name, v) -> finite.put(name, v == null || !Double.isFinite(v) ? null : v));
-        return new Evaluation(PrefoptLab.ID, spec.version(), finite, rows, checks, score, max, charts);
-    }
-
-    private static Map<String, List<double[]>> readProbes(Artifacts artifacts) {
-        Path file = artifacts.resolve(PrefoptArtifacts.PROBES);
-        try {
-            return Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, List<double[]>>>() {
-            });
-        } catch (IOException e) {
-            throw LabFailure.badInput("artifacts", PrefoptArtifacts.PROBES + " missing or unreadable: "
-                    + e.getMessage());
-        }
+        // a diverged policy scores NaN; JSON has no NaN, so the Evaluation stores it as null (undefined)
+        return Rubric.evaluation(spec, job, metrics, rows, charts);
     }
 
     /** The run's reported r_w/r_l curves per loss (charted as reported by the untrusted phase, not graded). */
     private static Object readCurves(Artifacts artifacts) {
         Path file = artifacts.resolve(PrefoptArtifacts.CURVES);
         try {
-            return Json.MAPPER.readTree(file.toFile());
+            return ContractJson.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw LabFailure.badInput("artifacts", PrefoptArtifacts.CURVES + " missing or unreadable: "
                     + e.getMessage());

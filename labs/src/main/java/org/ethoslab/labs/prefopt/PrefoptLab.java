@@ -4,16 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec.CheckSpec;
+import org.ethoslab.contract.lab.LabSpec.HookSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
 import org.ethoslab.labs.core.Lab;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.core.LabSpec;
-import org.ethoslab.labs.core.LabSpec.CheckSpec;
-import org.ethoslab.labs.core.LabSpec.HookSpec;
-import org.ethoslab.labs.core.LabSpec.ParamSpec;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
  * Preference optimisation for safety after Alami et al. 2024 ("Alignment with preference optimization is all you
@@ -24,19 +26,19 @@ import org.ethoslab.labs.core.Params;
  */
 public final class PrefoptLab implements Lab, org.ethoslab.labs.lm.CachedModels {
     public static final String ID = "prefopt";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final String STARTER = """
-            public class %s implements org.ethoslab.labs.prefopt.PreferenceLoss {
+            public class %s implements org.ethoslab.hooks.prefopt.PreferenceLoss {
                 @Override
-                public org.ethoslab.labs.prefopt.LossTerms loss(double rw, double rl, int lengthW, int lengthL,
+                public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lengthW, int lengthL,
                                                                double beta, double epsilon) {
                     // rw, rl: log-ratios log pi(y|x) - log pi_ref(y|x) of the chosen and the rejected reply.
                     // Return the loss and its derivatives dL/drw and dL/drl (%s).
                     double value = 0;
                     double dRw = 0;
                     double dRl = 0;
-                    return new org.ethoslab.labs.prefopt.LossTerms(value, dRw, dRl);
+                    return new org.ethoslab.hooks.prefopt.LossTerms(value, dRw, dRl);
                 }
             }
             """;
@@ -121,8 +123,9 @@ public final class PrefoptLab implements Lab, org.ethoslab.labs.lm.CachedModels 
     }
 
     @Override
-    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception {
-        return PrefoptEvaluation.evaluate(spec, job, PrefoptConfig.from(params), artifacts, recipe, cacheRoot.get());
+    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts, StudentHooks hooks) throws Exception {
+        return PrefoptEvaluation.evaluate(spec, job, PrefoptConfig.from(params), artifacts, hooks, recipe,
+                cacheRoot.get());
     }
 
     /** {@code labs build-models prefopt}: the SFT model of the default recipe, built once per machine or image. */

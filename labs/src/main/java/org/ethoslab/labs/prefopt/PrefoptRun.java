@@ -7,17 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.Hook;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.hooks.CompiledHooks;
-import org.ethoslab.labs.hooks.HookCompiler;
 
 /**
- * The untrusted phase: compile the loss hooks and record their outputs on the probe inputs; load (or, on a cold
- * start, build) the cached SFT model; generate the preference pairs; compute the reference log-probabilities once;
- * train one policy per loss from the same SFT weights on the same minibatches; write each policy's parameters.
+ * The run phase: load (or, on a cold start, build) the cached SFT model; generate the preference pairs; compute the
+ * reference log-probabilities once; train one policy per loss from the same SFT weights on the same minibatches, the
+ * student's loss hooks answering over the hook channel once per minibatch; write each policy's parameters.
  */
 final class PrefoptRun {
     private final JobInput job;
@@ -39,25 +39,10 @@ final class PrefoptRun {
     }
 
     void execute() throws Exception {
-        events.phase("compiling");
-        CompiledHooks compiled = HookCompiler.compile(job.hooks(), ctx.scratchDir());
-        for (String name : job.hooks().keySet()) {
-            if (java.util.Arrays.stream(ReferenceLoss.values()).noneMatch(l -> l.hookName().equals(name))) {
-                throw org.ethoslab.labs.core.LabFailure.badInput("hooks." + name, "not a hook of this lab; the hooks"
-                        + " are " + String.join(", ", ReferenceLoss.ids().stream()
-                        .map(id -> ReferenceLoss.of(id).hookName()).toList()));
-            }
-        }
-        Map<String, PreferenceLoss> losses = new LinkedHashMap<>();
-        Map<String, List<double[]>> probes = new LinkedHashMap<>();
-        List<LossProbes.Probe> probeInputs = LossProbes.inputs(job.seed());
+        Map<String, Hook<PreferenceLoss>> losses = new LinkedHashMap<>();
         for (ReferenceLoss ref : ReferenceLoss.values()) {
-            PreferenceLoss loss = job.hooks().containsKey(ref.hookName())
-                    ? compiled.instantiate(ref.hookName(), PreferenceLoss.class) : ref;
-            losses.put(ref.id(), loss);
-            probes.put(ref.hookName(), LossProbes.outputs(loss, probeInputs));
+            losses.put(ref.id(), ctx.hooks().hook(ref.hookName(), PreferenceLoss.class, ref));
         }
-        out.writeJson(PrefoptArtifacts.PROBES, probes);
 
         events.phase("preparing");
         SftCache.Loaded loaded = SftCache.loadOrBuild(recipe, cacheRoot, ctx.scratchDir().resolve("model-cache"),
@@ -115,7 +100,7 @@ final class PrefoptRun {
             provenance.put("sftBuiltByThisRun", loaded.built());
             out.writeJson(PrefoptArtifacts.MANIFEST, new PrefoptArtifacts(recipe.hash(),
                     trained.stream().map(ReferenceLoss::id).toList(),
-                    job.hooks().containsKey(cfg.loss().hookName()), cfg.pairs(), uploaded, provenance));
+                    losses.get(cfg.loss().id()).submitted(), cfg.pairs(), uploaded, provenance));
         }
     }
 

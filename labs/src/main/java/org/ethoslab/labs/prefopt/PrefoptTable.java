@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
 import org.ethoslab.labs.core.LabContext;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
  * Reproduces the comparison table of {@code docs/labs.md}: runs a job file with {@code compare = all} once per seed
@@ -38,7 +39,7 @@ public final class PrefoptTable {
         PrefoptLab lab = new PrefoptLab();
         Map<String, List<Map<String, Object>>> byModel = new LinkedHashMap<>();
         for (int s = 1; s <= seeds; s++) {
-            var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Map.of(
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) ContractJson.MAPPER.valueToTree(Map.of(
                     "lab", PrefoptLab.ID, "seed", s, "hidden", Map.of("evalSeed", 1000 + s)));
             var params = base.params().deepCopy();
             ((com.fasterxml.jackson.databind.node.ObjectNode) params).put("compare", "all");
@@ -48,9 +49,9 @@ public final class PrefoptTable {
             Path out = Files.createTempDirectory("prefopt-table-");
             long start = System.nanoTime();
             LabContext ctx = new LabContext(s, new EventSink(new PrintStream(OutputStream.nullOutputStream())),
-                    Files.createTempDirectory("prefopt-scratch-"), out, LabContext.Device.CPU, 1);
+                    Files.createTempDirectory("prefopt-scratch-"), out, LabContext.Device.CPU, 1, StudentHooks.none());
             lab.run(job.withoutHidden(), p, ctx);
-            Evaluation eval = lab.evaluate(job, p, new Artifacts(out));
+            Evaluation eval = lab.evaluate(job, p, new Artifacts(out), StudentHooks.none());
             System.err.printf(Locale.ROOT, "seed %d: %.1f s%n", s, (System.nanoTime() - start) / 1e9);
             for (Map<String, Object> row : eval.perSeed()) {
                 byModel.computeIfAbsent((String) row.get("model"), k -> new ArrayList<>()).add(row);

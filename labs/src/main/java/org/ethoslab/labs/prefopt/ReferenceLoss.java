@@ -1,6 +1,8 @@
 package org.ethoslab.labs.prefopt;
 
 import java.util.Arrays;
+import org.ethoslab.hooks.prefopt.LossTerms;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
 
 /**
  * The reference implementations of the lab's losses, in the form of TRL's DPO {@code loss_type} list (see

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.contract.job.Seeds;
 
 /**
  * Supervised fine-tuning of a fresh tiny GPT on the SFT pool: AdamW on the mean cross-entropy of the reply words

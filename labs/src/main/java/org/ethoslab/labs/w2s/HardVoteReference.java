@@ -1,5 +1,7 @@
 package org.ethoslab.labs.w2s;
 
+import org.ethoslab.hooks.w2s.Voting;
+
 /**
  * Reference hard voting: each teacher votes for its argmax class (ties to the lower class index); the class with most
  * votes gets probability 1 (a tie between classes goes to the lower class index).

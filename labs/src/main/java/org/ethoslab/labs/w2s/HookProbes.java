@@ -1,17 +1,23 @@
 package org.ethoslab.labs.w2s;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.contract.job.Seeds;
+import org.ethoslab.hooks.channel.HookOutcome;
+import org.ethoslab.hooks.w2s.Voting;
+import org.ethoslab.labs.core.Hook;
+import org.ethoslab.labs.core.ProbeAgreement;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
- * Probe inputs for the voting hooks. The run phase feeds them to the student's hooks and stores the outputs; the
- * trusted phase regenerates the same inputs from the job seed and compares against the reference implementations.
- * Inputs vary the number of teachers (1–6) and classes (2–3) and include exact ties, where hard voting must follow
- * the documented tie rule.
+ * Probe inputs for the voting hooks, drawn by the trusted phase from the hidden evaluation seed, which the run never
+ * sees. Random probes vary the number of teachers (1–6) and classes (2–3) and include exact ties, where hard voting
+ * must follow the documented tie rule; probes from the hidden test set are what the run's own calls look like (the
+ * job's K teachers, two classes), so a hook cannot tell a graded call from a training one.
  */
 final class HookProbes {
     static final int COUNT = 64;
@@ -21,8 +27,9 @@ final class HookProbes {
     private HookProbes() {
     }
 
-    static List<double[][]> inputs(long jobSeed) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(jobSeed, "hook-probes"));
+    /** Random probes from the hidden seed. */
+    static List<double[][]> inputs(long evalSeed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(evalSeed, "hook-probes"));
         List<double[][]> out = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             int k = 1 + rng.nextInt(6);
@@ -56,38 +63,22 @@ final class HookProbes {
         return hook.equals("HardVote") ? new HardVoteReference() : new SoftVoteReference();
     }
 
-    static List<double[]> outputs(Voting voting, List<double[][]> inputs) {
-        List<double[]> out = new ArrayList<>();
-        for (double[][] in : inputs) {
-            double[][] copy = new double[in.length][];
-            for (int t = 0; t < in.length; t++) {
-                copy[t] = in[t].clone();
-            }
-            out.add(voting.combine(copy));
-        }
-        return out;
-    }
-
-    /** Share of probe inputs where {@code got} matches the reference within {@link #TOLERANCE}, per hook. */
-    static Map<String, Double> agreement(Map<String, List<double[]>> got, long jobSeed) {
-        List<double[][]> inputs = inputs(jobSeed);
+    /** Share of probes on which each submitted hook matches its reference within {@link #TOLERANCE}; 0 if not given. */
+    static Map<String, Double> agreement(StudentHooks hooks, List<double[][]> probes) throws IOException {
+        List<Object[]> args = new ArrayList<>();
+        probes.forEach(p -> args.add(new Object[] {p}));
         Map<String, Double> result = new LinkedHashMap<>();
-        for (String hook : HOOKS) {
-            List<double[]> expected = outputs(reference(hook), inputs);
-            List<double[]> actual = got.get(hook);
-            int matched = 0;
-            for (int i = 0; actual != null && i < Math.min(actual.size(), expected.size()); i++) {
-                if (close(actual.get(i), expected.get(i))) {
-                    matched++;
-                }
-            }
-            result.put(hook, (double) matched / expected.size());
+        for (String name : HOOKS) {
+            Hook<Voting> student = hooks.hook(name, Voting.class, reference(name));
+            result.put(name, ProbeAgreement.share(student, Hook.reference(name, Voting.class, reference(name)), args,
+                    HookProbes::matches));
         }
         return result;
     }
 
-    private static boolean close(double[] a, double[] b) {
-        if (a == null || a.length != b.length) {
+    static boolean matches(HookOutcome got, HookOutcome expected) {
+        if (got.threw() || !(got.value() instanceof double[] a) || !(expected.value() instanceof double[] b)
+                || a.length != b.length) {
             return false;
         }
         for (int i = 0; i < a.length; i++) {

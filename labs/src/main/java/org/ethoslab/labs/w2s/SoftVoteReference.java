@@ -1,5 +1,7 @@
 package org.ethoslab.labs.w2s;
 
+import org.ethoslab.hooks.w2s.Voting;
+
 /** Reference soft voting: the mean of the teachers' probability vectors. */
 public final class SoftVoteReference implements Voting {
     @Override

@@ -12,7 +12,6 @@ record W2sArtifacts(String task, int numSeeds, int numTeachers, String voting, S
                     Map<String, Object> provenance) {
 
     static final String MANIFEST = "w2s-manifest.json";
-    static final String PROBES = "hook-probes.json";
     static final String TEACHERS = "teachers.params";
     static final String W2S = "w2s.params";
     static final String CEILING = "ceiling.params";

@@ -1,6 +1,7 @@
 package org.ethoslab.labs.w2s;
 
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.hooks.w2s.Voting;
 import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.core.Params;
 import org.ethoslab.labs.data.DatasetSpec;

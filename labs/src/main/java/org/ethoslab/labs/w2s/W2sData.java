@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.data.DatasetSpec;
 import org.ethoslab.labs.data.ImportLimits;

@@ -1,21 +1,21 @@
 package org.ethoslab.labs.w2s;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.Seeds;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.w2s.Voting;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
 import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.core.LabSpec;
 import org.ethoslab.labs.core.Rubric;
-import org.ethoslab.labs.core.Seeds;
+import org.ethoslab.labs.core.StudentHooks;
 import org.ethoslab.labs.data.HashedBagOfWords;
 import org.ethoslab.labs.data.TextExample;
 import org.ethoslab.labs.eval.BootstrapCi;
@@ -28,8 +28,8 @@ import org.ethoslab.labs.nn.StackedModels;
 /**
  * The trusted phase of the W2S lab: loads the run's parameter files (never student code), draws a hidden test set
  * from {@code hidden.evalSeed} — by default the job seed mixed with the stream name {@code "w2s-hidden-test"} —
- * and scores weak ensemble (reference voting), W2S student and ceiling on it; checks the hook probe outputs
- * against the reference implementations; applies the rubric.
+ * and scores weak ensemble (reference voting), W2S student and ceiling on it; calls the student's voting hooks on
+ * probe inputs drawn from the same hidden seed and compares their answers with the references; applies the rubric.
  */
 final class W2sEvaluation {
     static final int BOOTSTRAP_RESAMPLES = 2000;
@@ -38,17 +38,11 @@ final class W2sEvaluation {
     }
 
     static long evalSeed(JobInput job) {
-        if (job.hidden() != null && job.hidden().has("evalSeed")) {
-            if (!job.hidden().get("evalSeed").canConvertToLong()) {
-                throw LabFailure.badInput("hidden.evalSeed", "must be an integer, got " + job.hidden().get("evalSeed"));
-            }
-            return job.hidden().get("evalSeed").asLong();
-        }
-        return Seeds.derive(job.seed(), "w2s-hidden-test");
+        return job.evalSeed("w2s-hidden-test");
     }
 
-    static Evaluation evaluate(LabSpec spec, JobInput job, W2sConfig cfg, Artifacts artifacts, int cpus)
-            throws Exception {
+    static Evaluation evaluate(LabSpec spec, JobInput job, W2sConfig cfg, Artifacts artifacts, StudentHooks hooks,
+                               int cpus) throws Exception {
         W2sArtifacts manifest = artifacts.readJson(W2sArtifacts.MANIFEST, W2sArtifacts.class);
         if (manifest.numSeeds() != cfg.numSeeds() || manifest.numTeachers() != cfg.numTeachers()) {
             throw LabFailure.badInput("artifacts", W2sArtifacts.MANIFEST + " describes " + manifest.numSeeds()
@@ -105,13 +99,12 @@ final class W2sEvaluation {
         BootstrapCi.Interval ci = BootstrapCi.ofMedian(pgr, 0.95, BOOTSTRAP_RESAMPLES, Seeds.derive(evalSeed, "ci"));
         metrics.put("pgr.ciLow", ci.low());
         metrics.put("pgr.ciHigh", ci.high());
-        Map<String, Double> hooks = HookProbes.agreement(readProbes(artifacts), job.seed());
-        hooks.forEach((hook, share) -> metrics.put("hooks." + hook + ".agreement", share));
-        metrics.put("hooks.agreement", hooks.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        List<double[][]> probes = HookProbes.inputs(evalSeed);
+        probes.addAll(realProbes(teacherProbs, k, HookProbes.COUNT / 2));
+        Map<String, Double> agreement = HookProbes.agreement(hooks, probes);
+        agreement.forEach((hook, share) -> metrics.put("hooks." + hook + ".agreement", share));
+        metrics.put("hooks.agreement", agreement.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
 
-        List<Evaluation.CheckResult> checks = Rubric.score(spec, job.rubric(), metrics);
-        double score = checks.stream().mapToDouble(Evaluation.CheckResult::earned).sum();
-        double max = checks.stream().mapToDouble(Evaluation.CheckResult::points).sum();
         Map<String, Object> charts = new LinkedHashMap<>();
         Map<String, Object> bySeed = new LinkedHashMap<>();
         bySeed.put("seeds", perSeed.stream().map(r -> r.get("seed")).toList());
@@ -120,9 +113,22 @@ final class W2sEvaluation {
         bySeed.put("ceiling", ceil);
         charts.put("accuracyBySeed", bySeed);
         charts.put("pgrBySeed", pgr);
-        Map<String, Double> finite = new LinkedHashMap<>();
-        metrics.forEach((name, v) -> finite.put(name, v == null || v.isNaN() ? null : v));
-        return new Evaluation("w2s", spec.version(), finite, perSeed, checks, score, max, charts);
+        return Rubric.evaluation(spec, job, metrics, perSeed, charts);
+    }
+
+    /**
+     * Probes shaped like the run's own calls: seed 1's K teachers' probabilities on the first hidden test examples.
+     */
+    private static List<double[][]> realProbes(float[][][] teacherProbs, int k, int count) {
+        List<double[][]> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, teacherProbs[0].length); i++) {
+            double[][] in = new double[k][];
+            for (int t = 0; t < k; t++) {
+                in[t] = Rows.toDouble(teacherProbs[t][i]);
+            }
+            out.add(in);
+        }
+        return out;
     }
 
     private static float[][][] predict(Artifacts artifacts, String file, StackedClassifier block, int dim,
@@ -156,15 +162,5 @@ final class W2sEvaluation {
             }
         }
         return out;
-    }
-
-    private static Map<String, List<double[]>> readProbes(Artifacts artifacts) {
-        Path file = artifacts.resolve(W2sArtifacts.PROBES);
-        try {
-            return Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, List<double[]>>>() {
-            });
-        } catch (java.io.IOException e) {
-            throw LabFailure.badInput("artifacts", W2sArtifacts.PROBES + " missing or unreadable: " + e.getMessage());
-        }
     }
 }

@@ -2,16 +2,18 @@ package org.ethoslab.labs.w2s;
 
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec.CheckSpec;
+import org.ethoslab.contract.lab.LabSpec.HookSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.w2s.Voting;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.JobInput;
 import org.ethoslab.labs.core.Lab;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.core.LabSpec;
-import org.ethoslab.labs.core.LabSpec.CheckSpec;
-import org.ethoslab.labs.core.LabSpec.HookSpec;
-import org.ethoslab.labs.core.LabSpec.ParamSpec;
 import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.core.StudentHooks;
 
 /**
  * Weak-to-strong generalization (Burns et al. 2023, "Weak-to-Strong Generalization: Eliciting Strong Capabilities
@@ -20,10 +22,10 @@ import org.ethoslab.labs.core.Params;
  */
 public final class W2sLab implements Lab {
     public static final String ID = "w2s";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final String SOFT_STARTER = """
-            public class SoftVote implements org.ethoslab.labs.w2s.Voting {
+            public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
                 @Override
                 public double[] combine(double[][] teacherProbs) {
                     // teacherProbs[k][c]: teacher k's probability of class c.
@@ -34,7 +36,7 @@ public final class W2sLab implements Lab {
             }
             """;
     private static final String HARD_STARTER = """
-            public class HardVote implements org.ethoslab.labs.w2s.Voting {
+            public class HardVote implements org.ethoslab.hooks.w2s.Voting {
                 @Override
                 public double[] combine(double[][] teacherProbs) {
                     // Each teacher votes for its most probable class (a tie goes to the lower class index).
@@ -107,7 +109,8 @@ public final class W2sLab implements Lab {
     }
 
     @Override
-    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts) throws Exception {
-        return W2sEvaluation.evaluate(spec, job, W2sConfig.from(params, job), artifacts, job.resources().cpus());
+    public Evaluation evaluate(JobInput job, Params params, Artifacts artifacts, StudentHooks hooks) throws Exception {
+        return W2sEvaluation.evaluate(spec, job, W2sConfig.from(params, job), artifacts, hooks,
+                job.resources().cpus());
     }
 }

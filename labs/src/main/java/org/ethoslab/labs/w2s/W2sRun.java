@@ -5,27 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.hooks.w2s.Voting;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.labs.core.Hook;
 import org.ethoslab.labs.core.LabContext;
-import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.data.HashedBagOfWords;
 import org.ethoslab.labs.data.TextExample;
 import org.ethoslab.labs.eval.ClassificationMetrics;
-import org.ethoslab.labs.hooks.CompiledHooks;
-import org.ethoslab.labs.hooks.HookCompiler;
-import org.ethoslab.labs.hooks.StudentCode;
 import org.ethoslab.labs.nn.SentenceEncoder;
 import org.ethoslab.labs.nn.StackedModels;
 import org.ethoslab.labs.nn.StackedTrainer;
 
 /**
- * The untrusted phase of the W2S lab (Burns et al. 2023): per seed, split the pool 50/50; K weak teachers learn
- * ground truth of half 1 and label half 2; their votes (the student's hook) become the soft labels the strong
- * student learns from; the ceiling learns half 2's ground truth. Writes every model's parameters and the hook probe
- * outputs; the trusted phase scores them on a hidden test set.
+ * The run phase of the W2S lab (Burns et al. 2023): per seed, split the pool 50/50; K weak teachers learn ground
+ * truth of half 1 and label half 2; their votes (the student's hook, called over the hook channel and checked) become
+ * the soft labels the strong student learns from; the ceiling learns half 2's ground truth. Writes every model's
+ * parameters; the trusted phase scores them on a hidden test set.
  */
 final class W2sRun {
     /** Wall milliseconds per stage; kept apart from the manifest so the manifest is identical on a re-run. */
@@ -47,12 +44,8 @@ final class W2sRun {
     }
 
     void execute() throws Exception {
-        events.phase("compiling");
-        Map<String, Voting> hooks = loadHooks();
-        writeProbeOutputs(hooks);
-        Voting voting = hooks.get(cfg.hookName());
-
         events.phase("preparing");
+        Hook<Voting> voting = ctx.hooks().hook(cfg.hookName(), Voting.class, cfg.referenceVoting());
         timings.start("data");
         List<TextExample> pool = W2sData.trainingPool(job, cfg, ctx.rng("data"));
         float[][] bow = new HashedBagOfWords(cfg.weakBuckets()).features(pool);
@@ -82,7 +75,7 @@ final class W2sRun {
         provenance.put("lab", "w2s");
         provenance.put("jobSeed", job.seed());
         provenance.put("params", cfg);
-        provenance.put("hookSource", job.hooks().containsKey(cfg.hookName()) ? "student" : "reference");
+        provenance.put("hookSource", voting.source());
         out.writeJson(W2sArtifacts.MANIFEST, new W2sArtifacts(cfg.task().id(), cfg.numSeeds(), cfg.numTeachers(),
                 cfg.voting(), "stacked mlp(" + cfg.weakBuckets() + "," + cfg.weakHidden() + "->2)",
                 "stacked linear(" + cfg.strongDim() + "->2)", W2sArtifacts.TEACHERS, W2sArtifacts.W2S,
@@ -91,34 +84,9 @@ final class W2sRun {
         events.progress(1.0, "done");
     }
 
-    private Map<String, Voting> loadHooks() throws Exception {
-        for (String name : job.hooks().keySet()) {
-            if (!HookProbes.HOOKS.contains(name)) {
-                throw LabFailure.badInput("hooks." + name, "unknown hook for lab w2s (known: "
-                        + String.join(", ", HookProbes.HOOKS) + ")");
-            }
-        }
-        CompiledHooks compiled = HookCompiler.compile(job.hooks(), ctx.scratchDir());
-        Map<String, Voting> hooks = new LinkedHashMap<>();
-        for (String name : HookProbes.HOOKS) {
-            hooks.put(name, job.hooks().containsKey(name) ? compiled.instantiate(name, Voting.class)
-                    : HookProbes.reference(name));
-        }
-        return hooks;
-    }
-
-    private void writeProbeOutputs(Map<String, Voting> hooks) throws Exception {
-        List<double[][]> inputs = HookProbes.inputs(job.seed());
-        Map<String, List<double[]>> outputs = new LinkedHashMap<>();
-        for (Map.Entry<String, Voting> e : hooks.entrySet()) {
-            outputs.put(e.getKey(), StudentCode.call(() -> HookProbes.outputs(e.getValue(), inputs)));
-        }
-        out.writeJson(W2sArtifacts.PROBES, outputs);
-    }
-
     /** Trains all seeds' teachers as one stack; returns each seed's voted soft labels on its half 2. */
     private float[][][] trainTeachers(List<TextExample> pool, float[][] bow, int[][] half1, int[][] half2,
-                                      Voting voting) throws Exception {
+                                      Hook<Voting> voting) throws Exception {
         events.progress(0.2, String.format(Locale.ROOT, "training %d weak teacher(s) for each of %d seeds",
                 cfg.numTeachers(), cfg.numSeeds()));
         timings.start("weak");
@@ -204,22 +172,29 @@ final class W2sRun {
         }
     }
 
-    /** Combines teacher probabilities per example with the voting hook, checking what the hook returns. */
-    private float[][] vote(Voting voting, float[][][] teacherProbs) {
+    /**
+     * Combines teacher probabilities per example with the voting hook, in one batch per seed, checking what the hook
+     * returns before it becomes a label.
+     */
+    private float[][] vote(Hook<Voting> voting, float[][][] teacherProbs) throws java.io.IOException {
         int n = teacherProbs[0].length;
-        float[][] labels = new float[n][];
+        List<Object[]> calls = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double[][] in = new double[teacherProbs.length][];
             for (int k = 0; k < teacherProbs.length; k++) {
                 in[k] = Rows.toDouble(teacherProbs[k][i]);
             }
-            double[] p = StudentCode.call(() -> voting.combine(in));
-            labels[i] = checkedDistribution(p);
+            calls.add(new Object[] {in});
+        }
+        List<Object> answers = voting.values(calls);
+        float[][] labels = new float[n][];
+        for (int i = 0; i < n; i++) {
+            labels[i] = checkedDistribution(voting, (double[]) answers.get(i));
         }
         return labels;
     }
 
-    private float[] checkedDistribution(double[] p) {
+    private static float[] checkedDistribution(Hook<Voting> voting, double[] p) {
         double sum = 0;
         boolean ok = p != null && p.length == W2sConfig.CLASSES;
         for (int c = 0; ok && c < p.length; c++) {
@@ -227,9 +202,8 @@ final class W2sRun {
             sum += ok ? p[c] : 0;
         }
         if (!ok || Math.abs(sum - 1) > 1e-6) {
-            String msg = cfg.hookName() + " must return " + W2sConfig.CLASSES
-                    + " non-negative probabilities summing to 1, returned " + java.util.Arrays.toString(p);
-            throw new LabFailure(FailureKind.RUNTIME_ERROR, msg, cfg.hookName() + ".java", null, List.of(msg), null);
+            throw voting.unusable("must return " + W2sConfig.CLASSES
+                    + " non-negative probabilities summing to 1, returned " + java.util.Arrays.toString(p));
         }
         float[] f = new float[p.length];
         for (int c = 0; c < p.length; c++) {

@@ -3,10 +3,11 @@ package org.ethoslab.labs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.labs.core.ComputeScale;
-import org.ethoslab.labs.core.Json;
-import org.ethoslab.labs.core.JobInput;
 import org.ethoslab.labs.core.Lab;
+import org.ethoslab.labs.core.LabRegistry;
 import org.ethoslab.labs.core.Params;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class GpuScaleTests {
 
-    private final Lab w2s = Labs.registry().find("w2s", null);
+    private final Lab w2s = LabRegistry.discover().find("w2s", null);
 
     @Test
     void aGpuJobOfW2sRunsWithMoreSeedsDataAndSteps() throws Exception {
-        JobInput job = JobInput.parse(Json.MAPPER.readTree("""
+        JobInput job = JobInput.parse(ContractJson.MAPPER.readTree("""
                 {"lab":"w2s","params":{"task":"toxicity"},"resources":{"cpus":4,"memoryMb":16384,"device":"gpu"}}"""));
 
         Params params = Params.validate(w2s.spec(), ComputeScale.params(job.params(), job.resources(), w2s.gpuScale()));
@@ -30,12 +31,12 @@ class GpuScaleTests {
         assertThat(params.getInt("testSize")).isEqualTo(2000);
         assertThat(params.getInt("strongSteps")).isEqualTo(400);
         assertThat(params.getString("task")).isEqualTo("toxicity");
-        assertThat(params.getInt("numTeachers")).isEqualTo(w2s.spec().param("numTeachers").defaultValue());
+        assertThat(params.getInt("numTeachers")).isEqualTo(w2s.spec().param("numTeachers").orElseThrow().defaultValue());
     }
 
     @Test
     void valuesTheJobGivesWinAndCpuJobsKeepTheCpuDefaults() throws Exception {
-        JsonNode given = Json.MAPPER.readTree("{\"numSeeds\":2}");
+        JsonNode given = ContractJson.MAPPER.readTree("{\"numSeeds\":2}");
         Params gpu = Params.validate(w2s.spec(), ComputeScale.params(given,
                 new JobInput.Resources(4, 16384, "gpu"), w2s.gpuScale()));
         Params cpu = Params.validate(w2s.spec(), ComputeScale.params(given, JobInput.Resources.DEFAULT,
@@ -49,8 +50,8 @@ class GpuScaleTests {
 
     @Test
     void everyLabsGpuScaleIsWithinItsParameterBounds() {
-        for (Lab lab : Labs.registry().all()) {
-            JsonNode scaled = ComputeScale.params(Json.MAPPER.createObjectNode(),
+        for (Lab lab : LabRegistry.discover().all()) {
+            JsonNode scaled = ComputeScale.params(ContractJson.MAPPER.createObjectNode(),
                     new JobInput.Resources(4, 16384, "gpu"), lab.gpuScale());
             Params params = Params.validate(lab.spec(), scaled);
             lab.gpuScale().forEach((name, value) -> assertThat(params.asMap().get(name)).as(lab.spec().id() + "."

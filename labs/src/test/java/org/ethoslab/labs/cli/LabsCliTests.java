@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ethoslab.labs.core.Json;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.labs.core.LabRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class LabsCliTests {
     /** Exit code, stdout lines and stderr lines of one CLI invocation. */
     record Result(int code, List<String> out, List<String> err) {
         JsonNode lastEvent() throws Exception {
-            return Json.MAPPER.readTree(out.get(out.size() - 1));
+            return ContractJson.MAPPER.readTree(out.get(out.size() - 1));
         }
     }
 
@@ -37,11 +38,16 @@ class LabsCliTests {
     void listsAndDescribesTheW2sLab() throws Exception {
         Result list = cli("list");
         assertThat(list.code()).isZero();
-        JsonNode labs = Json.MAPPER.readTree(String.join("\n", list.out()));
-        assertThat(labs.get(0).get("id").asText()).isEqualTo("w2s");
-        assertThat(labs.get(0).get("version").asText()).isEqualTo("1");
+        JsonNode labs = ContractJson.MAPPER.readTree(String.join("\n", list.out()));
+        assertThat(labs.findValuesAsText("id")).containsExactly("mergealign", "prefopt", "w2s");
+        assertThat(labs.get(2).get("version").asText()).isEqualTo("2");
 
-        JsonNode spec = Json.MAPPER.readTree(String.join("\n", cli("describe", "w2s").out()));
+        JsonNode specs = ContractJson.MAPPER.readTree(String.join("\n", cli("specs").out()));
+        assertThat(specs).hasSize(3);
+        assertThat(specs.get(2).get("hooks").get(0).get("interfaceName").asText())
+                .isEqualTo("org.ethoslab.hooks.w2s.Voting");
+
+        JsonNode spec = ContractJson.MAPPER.readTree(String.join("\n", cli("describe", "w2s").out()));
         assertThat(spec.get("computeTier").asText()).isEqualTo("cpu-small");
         assertThat(spec.get("params").findValuesAsText("name")).contains("task", "numSeeds", "voting");
         assertThat(spec.get("params").get(1).get("default").asInt()).isEqualTo(5);
@@ -52,8 +58,8 @@ class LabsCliTests {
     @Test
     void buildModelsServesTheLanguageModelLabsAndRefusesOthers() {
         // The runner calls `build-models <lab>` before a lab's first job; exit 2 means "nothing to build".
-        assertThat(Labs.registry().find("prefopt", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
-        assertThat(Labs.registry().find("mergealign", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
+        assertThat(LabRegistry.discover().find("prefopt", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
+        assertThat(LabRegistry.discover().find("mergealign", null)).isInstanceOf(org.ethoslab.labs.lm.CachedModels.class);
         Result w2s = cli("build-models", "w2s");
         assertThat(w2s.code()).isEqualTo(2);
         assertThat(w2s.err().get(0)).startsWith("BAD_INPUT: lab:").contains("no models to build");
@@ -76,7 +82,7 @@ class LabsCliTests {
     @Test
     void compileErrorExitsFourWithFileAndLine() throws Exception {
         String job = "{\"lab\":\"w2s\",\"seed\":1,\"hooks\":{\"SoftVote\":"
-                + Json.MAPPER.writeValueAsString("public class SoftVote implements org.ethoslab.labs.w2s.Voting {\n"
+                + ContractJson.MAPPER.writeValueAsString("public class SoftVote implements org.ethoslab.hooks.w2s.Voting {\n"
                 + "  public double[] combine(double[][] p) { return null }\n}\n") + "}}";
         Path file = Files.writeString(dir.resolve("job.json"), job);
         Result r = cli("run", file.toString(), "--out", dir.resolve("out").toString());
@@ -86,6 +92,6 @@ class LabsCliTests {
         assertThat(error.get("kind").asText()).isEqualTo("COMPILE_ERROR");
         assertThat(error.get("file").asText()).isEqualTo("SoftVote.java");
         assertThat(error.get("line").asInt()).isEqualTo(2);
-        assertThat(Json.MAPPER.readTree(r.out().get(0)).get("phase").asText()).isEqualTo("compiling");
+        assertThat(r.out()).as("the run stopped before training: only the error event").hasSize(1);
     }
 }

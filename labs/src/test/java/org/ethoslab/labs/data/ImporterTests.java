@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.core.FailureKind;
+import org.ethoslab.contract.job.LabExit;
 import org.ethoslab.labs.core.LabFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class ImporterTests {
 
     private static void failsAtLine(ThrowingRunnable r, int line, String fragment) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(LabFailure.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.BAD_INPUT);
+            assertThat(f.kind()).isEqualTo(LabExit.BAD_INPUT);
             assertThat(f.getMessage()).startsWith("dataset: line " + line + ": ").contains(fragment);
         });
     }

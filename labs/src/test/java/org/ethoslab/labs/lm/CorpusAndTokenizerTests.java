@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ethoslab.hooks.ParameterTree;
 import org.junit.jupiter.api.Test;
 
 class CorpusAndTokenizerTests {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ethoslab.hooks.ParameterTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +114,10 @@ class LanguageModelTests {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("cannot freeze parameter position_embeddings");
         }
-        String plain = org.ethoslab.labs.core.Json.MAPPER.writeValueAsString(
+        String plain = org.ethoslab.contract.ContractJson.MAPPER.writeValueAsString(
                 new LmTrainingSettings(10, 8, 1e-3, 0, 1, 1e-4, 3));
         assertThat(plain).doesNotContain("frozen");
-        assertThat(org.ethoslab.labs.core.Json.MAPPER.writeValueAsString(
+        assertThat(org.ethoslab.contract.ContractJson.MAPPER.writeValueAsString(
                 new LmTrainingSettings(10, 8, 1e-3, 0, 1, 1e-4, 3, frozen))).contains("\"frozen\":[\"position_embedding\"");
     }
 }

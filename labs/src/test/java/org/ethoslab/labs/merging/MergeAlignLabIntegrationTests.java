@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
-import org.ethoslab.labs.core.LabContext;
 import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.core.Params;
 import org.ethoslab.labs.lm.ModelCache;
+import org.ethoslab.labs.testsupport.LabRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +30,9 @@ class MergeAlignLabIntegrationTests {
     /** A correct task-arithmetic hook written the way a student might. */
     private static final String STUDENT_TASK_ARITHMETIC = """
             import java.util.*;
-            import org.ethoslab.labs.lm.ParameterTree;
-            import org.ethoslab.labs.merging.MergeSettings;
-            public class TaskArithmetic implements org.ethoslab.labs.merging.MergeMethod {
+            import org.ethoslab.hooks.ParameterTree;
+            import org.ethoslab.hooks.merging.MergeSettings;
+            public class TaskArithmetic implements org.ethoslab.hooks.merging.MergeMethod {
                 public ParameterTree merge(ParameterTree base, List<ParameterTree> models, MergeSettings s) {
                     for (ParameterTree m : models) base.requireSameLayout(m, "model");
                     Map<String, ParameterTree.Tensor> out = new LinkedHashMap<>();
@@ -83,19 +78,17 @@ class MergeAlignLabIntegrationTests {
     }
 
     private JobInput job(String method, Map<String, String> hooks) throws Exception {
-        return JobInput.parse(Json.MAPPER.readTree("{\"lab\":\"mergealign\",\"seed\":3,\"params\":{\"method\":\""
+        return JobInput.parse(ContractJson.MAPPER.readTree("{\"lab\":\"mergealign\",\"seed\":3,\"params\":{\"method\":\""
                 + method + "\",\"models\":\"tiny\",\"sweepPoints\":2,\"evalQuestions\":20,\"evalPrompts\":10},"
-                + "\"hooks\":" + Json.MAPPER.writeValueAsString(hooks) + ",\"hidden\":{\"evalSeed\":77}}"));
+                + "\"hooks\":" + ContractJson.MAPPER.writeValueAsString(hooks) + ",\"hidden\":{\"evalSeed\":77}}"));
     }
 
     private String run(JobInput job, Path out) throws Exception {
-        ByteArrayOutputStream events = new ByteArrayOutputStream();
-        Files.createDirectories(out);
-        Path scratch = Files.createDirectories(out.resolveSibling(out.getFileName() + "-scratch"));
-        LabContext ctx = new LabContext(job.seed(), new EventSink(new PrintStream(events, true,
-                StandardCharsets.UTF_8)), scratch, out, LabContext.Device.CPU, 1);
-        lab.run(job.withoutHidden(), Params.validate(lab.spec(), job.params()), ctx);
-        return events.toString(StandardCharsets.UTF_8);
+        return LabRuns.run(lab, job, out);
+    }
+
+    private Evaluation evaluate(JobInput job, Path out) throws Exception {
+        return LabRuns.evaluate(lab, job, out);
     }
 
     @Test
@@ -104,7 +97,7 @@ class MergeAlignLabIntegrationTests {
         Path out = dir.resolve("cold");
         String cold = run(job, out);
         for (String line : cold.lines().toList()) {
-            assertThat(Json.MAPPER.readTree(line).get("type").asText()).isIn("phase", "progress", "log", "metric");
+            assertThat(ContractJson.MAPPER.readTree(line).get("type").asText()).isIn("phase", "progress", "log", "metric");
         }
         assertThat(cold).contains("not in cache: building it", "using the student implementation");
         String warm = run(job, dir.resolve("warm"));
@@ -113,23 +106,26 @@ class MergeAlignLabIntegrationTests {
                 .isEqualTo(Files.readAllBytes(out.resolve(MergeAlignArtifacts.MERGED)));
         assertThat(new Artifacts(out).totalBytes()).isLessThan(Artifacts.MAX_TOTAL_BYTES);
 
-        Evaluation eval = lab.evaluate(job, Params.validate(lab.spec(), job.params()), new Artifacts(out));
+        Evaluation eval = evaluate(job, out);
         Map<String, Double> m = eval.metrics();
         assertThat(m).containsKeys("base.domain", "domain.domain", "aligned.safety", "merged.overRefusal",
                 "ties.signConflictShare", "hooks.TaskArithmetic.agreement");
-        assertThat(m.get("hooks.agreement")).isEqualTo(1.0);
+        assertThat(m.get("hooks.TaskArithmetic.agreement")).isEqualTo(1.0);
+        // the other four hooks were not submitted: they run as references but earn no agreement
+        assertThat(m.get("hooks.Ties.agreement")).isZero();
+        assertThat(m.get("hooks.agreement")).isZero();
         for (String model : List.of("base", "domain", "aligned", "merged")) {
             assertThat(m.get(model + ".domain")).isBetween(0.0, 1.0);
             assertThat(m.get(model + ".safety")).isBetween(0.0, 1.0);
         }
         assertThat(eval.checks()).extracting(Evaluation.CheckResult::id)
                 .containsExactly("hooks-match", "domain-kept", "safe");
-        JsonNode sweep = Json.MAPPER.valueToTree(eval.charts().get("sweep"));
+        JsonNode sweep = ContractJson.MAPPER.valueToTree(eval.charts().get("sweep"));
         assertThat(sweep.get("knob").asText()).isEqualTo("lambda");
         assertThat(sweep.get("values")).hasSize(2);
         assertThat(sweep.get("paretoFront").size()).isGreaterThanOrEqualTo(1);
         // The trusted phase is deterministic: same artifacts, same numbers.
-        assertThat(lab.evaluate(job, Params.validate(lab.spec(), job.params()), new Artifacts(out)).metrics())
+        assertThat(evaluate(job, out).metrics())
                 .isEqualTo(m);
     }
 
@@ -140,20 +136,20 @@ class MergeAlignLabIntegrationTests {
         JobInput job = job("mergealign", Map.of("TaskArithmetic", noCheck));
         Path out = dir.resolve("nocheck");
         run(job, out);
-        Evaluation eval = lab.evaluate(job, Params.validate(lab.spec(), job.params()), new Artifacts(out));
+        Evaluation eval = evaluate(job, out);
         assertThat(eval.metrics().get("hooks.TaskArithmetic.agreement")).isLessThan(1.0);
         assertThat(eval.checks().get(0).passed()).isFalse();
 
         assertThatThrownBy(() -> run(job("ties", Map.of("Ties", "public class Ties {")), dir.resolve("c")))
                 .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.kind())
-                        .isEqualTo(FailureKind.COMPILE_ERROR));
+                        .isEqualTo(LabExit.COMPILE_ERROR));
         assertThatThrownBy(() -> run(job("ties", Map.of("Merge", "public class Merge {}")), dir.resolve("u")))
                 .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.getMessage())
                         .contains("hooks.Merge", "unknown hook"));
         String returnsNull = STUDENT_TASK_ARITHMETIC.replace("return new ParameterTree(out);", "return null;");
         assertThatThrownBy(() -> run(job("task_arithmetic", Map.of("TaskArithmetic", returnsNull)), dir.resolve("n")))
                 .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.kind())
-                        .isEqualTo(FailureKind.RUNTIME_ERROR));
+                        .isEqualTo(LabExit.STUDENT_CODE_FAILED));
     }
 
     @Test
@@ -162,11 +158,11 @@ class MergeAlignLabIntegrationTests {
         Path out = dir.resolve("slerp");
         run(job, out);
         JobInput other = job("ties", Map.of());
-        assertThatThrownBy(() -> lab.evaluate(other, Params.validate(lab.spec(), other.params()), new Artifacts(out)))
+        assertThatThrownBy(() -> evaluate(other, out))
                 .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.getMessage())
                         .contains("manifest.json describes method slerp"));
         Files.write(out.resolve(MergeAlignArtifacts.MERGED), new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> lab.evaluate(job, Params.validate(lab.spec(), job.params()), new Artifacts(out)))
+        assertThatThrownBy(() -> evaluate(job, out))
                 .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.getMessage()).contains("merged.bin"));
     }
 }

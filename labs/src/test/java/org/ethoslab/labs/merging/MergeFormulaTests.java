@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.ethoslab.labs.lm.ParameterTree;
+import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.hooks.merging.MergeSettings;
+import org.ethoslab.labs.core.StudentHooks;
 import org.junit.jupiter.api.Test;
 
 /** Every merge formula on small hand-made tensors against values worked out by hand (in the comments). */
@@ -148,15 +150,13 @@ class MergeFormulaTests {
     }
 
     @Test
-    void referencesAgreeWithThemselvesOnProbesAndAWrongHookDoesNot() {
+    void referencesAgreeWithThemselvesOnProbesAndAWrongHookDoesNot() throws Exception {
         for (MergeHook hook : MergeHook.values()) {
-            var probes = MergeProbes.inputs(5, hook);
-            assertThat(MergeProbes.agreement(MergeProbes.outputs(hook.reference(), probes), 5, hook))
-                    .as(hook.hookName()).isEqualTo(1.0);
+            assertThat(MergeProbes.agreement(StudentHooks.standIns(Map.of(hook.hookName(), hook.reference())), 5,
+                    hook)).as(hook.hookName()).isEqualTo(1.0);
         }
         // task arithmetic submitted as TIES: right on nothing but the error probes
-        var probes = MergeProbes.inputs(5, MergeHook.TIES);
-        double wrong = MergeProbes.agreement(MergeProbes.outputs(new TaskArithmeticReference(), probes), 5,
+        double wrong = MergeProbes.agreement(StudentHooks.standIns(Map.of("Ties", new TaskArithmeticReference())), 5,
                 MergeHook.TIES);
         assertThat(wrong).isLessThan(0.5);
     }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.hooks.prefopt.LossTerms;
+import org.ethoslab.hooks.prefopt.PreferenceLoss;
+import org.ethoslab.labs.core.StudentHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -132,23 +135,23 @@ class PreferenceLossTests {
     }
 
     @Test
-    void probesGradeAStudentLossAgainstTheReference() {
+    void probesGradeAStudentLossAgainstTheReference() throws Exception {
         List<LossProbes.Probe> inputs = LossProbes.inputs(5);
         assertThat(inputs).hasSize(LossProbes.COUNT).isEqualTo(LossProbes.inputs(5));
-        Map<String, List<double[]>> got = new LinkedHashMap<>();
+        Map<String, Object> got = new LinkedHashMap<>();
         for (ReferenceLoss loss : ReferenceLoss.values()) {
-            got.put(loss.hookName(), LossProbes.outputs(loss, inputs));
+            got.put(loss.hookName(), loss);
         }
         // a "DPO" that forgets β inside the sigmoid, and an NCA with the gradient's sign flipped
-        got.put("DpoLoss", LossProbes.outputs((rw, rl, lw, ll, b, e) -> {
+        got.put("DpoLoss", (PreferenceLoss) (rw, rl, lw, ll, b, e) -> {
             double z = rw - rl;
             return new LossTerms(-ReferenceLoss.logSigmoid(z), -ReferenceLoss.sigmoid(-z), ReferenceLoss.sigmoid(-z));
-        }, inputs));
-        got.put("NcaLoss", LossProbes.outputs((rw, rl, lw, ll, b, e) -> {
+        });
+        got.put("NcaLoss", (PreferenceLoss) (rw, rl, lw, ll, b, e) -> {
             LossTerms r = ReferenceLoss.NCA.loss(rw, rl, lw, ll, b, e);
             return new LossTerms(r.value(), -r.dRw(), -r.dRl());
-        }, inputs));
-        Map<String, Double> agreement = LossProbes.agreement(got, 5);
+        });
+        Map<String, Double> agreement = LossProbes.agreement(StudentHooks.standIns(got), 5);
         assertThat(agreement.get("CdpoLoss")).isEqualTo(1.0);
         assertThat(agreement.get("IpoLoss")).isEqualTo(1.0);
         assertThat(agreement.get("DpoLoss")).isLessThan(0.1);

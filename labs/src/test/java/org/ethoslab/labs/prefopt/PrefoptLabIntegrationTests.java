@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
-import org.ethoslab.labs.core.EventSink;
-import org.ethoslab.labs.core.Evaluation;
-import org.ethoslab.labs.core.FailureKind;
-import org.ethoslab.labs.core.JobInput;
-import org.ethoslab.labs.core.Json;
-import org.ethoslab.labs.core.LabContext;
 import org.ethoslab.labs.core.LabFailure;
-import org.ethoslab.labs.core.Params;
+import org.ethoslab.labs.testsupport.LabRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,20 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PrefoptLabIntegrationTests {
     private static final SftRecipe TINY = new SftRecipe(new ModelShape(32, 1, 2, 48), 400, 0.5, 30, 16, 3e-3, 7);
     private static final String STUDENT_NCA = """
-            public class NcaLoss implements org.ethoslab.labs.prefopt.PreferenceLoss {
+            public class NcaLoss implements org.ethoslab.hooks.prefopt.PreferenceLoss {
                 static double sig(double x) { return 1 / (1 + Math.exp(-x)); }
-                public org.ethoslab.labs.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b,
+                public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b,
                                                                double e) {
                     double a = b * rw, c = b * rl;
                     double v = Math.log(1 + Math.exp(-a)) + 0.5 * Math.log(1 + Math.exp(a))
                             + 0.5 * Math.log(1 + Math.exp(c));
-                    return new org.ethoslab.labs.prefopt.LossTerms(v, b * (-sig(-a) + 0.5 * sig(a)), 0.5 * b * sig(c));
+                    return new org.ethoslab.hooks.prefopt.LossTerms(v, b * (-sig(-a) + 0.5 * sig(a)), 0.5 * b * sig(c));
                 }
             }
             """;
     private static final String THROWING_DPO = """
-            public class DpoLoss implements org.ethoslab.labs.prefopt.PreferenceLoss {
-                public org.ethoslab.labs.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b,
+            public class DpoLoss implements org.ethoslab.hooks.prefopt.PreferenceLoss {
+                public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b,
                                                                double e) {
                     throw new IllegalStateException("not yet");
                 }
@@ -53,21 +48,15 @@ class PrefoptLabIntegrationTests {
     Path dir;
 
     private JobInput job(String loss, String hookName, String hook) throws Exception {
-        String hooks = hook == null ? "" : ",\"hooks\":{\"" + hookName + "\":" + Json.MAPPER.writeValueAsString(hook)
+        String hooks = hook == null ? "" : ",\"hooks\":{\"" + hookName + "\":" + ContractJson.MAPPER.writeValueAsString(hook)
                 + "}";
-        return JobInput.parse(Json.MAPPER.readTree("{\"lab\":\"prefopt\",\"seed\":3,\"params\":{\"loss\":\"" + loss
+        return JobInput.parse(ContractJson.MAPPER.readTree("{\"lab\":\"prefopt\",\"seed\":3,\"params\":{\"loss\":\"" + loss
                 + "\",\"compare\":\"none\",\"steps\":6,\"batchSize\":8,\"pairs\":64,\"evalPrompts\":20,"
                 + "\"learningRate\":0.001}" + hooks + ",\"hidden\":{\"evalSeed\":5}}"));
     }
 
     private String run(PrefoptLab lab, JobInput job, Path out) throws Exception {
-        ByteArrayOutputStream events = new ByteArrayOutputStream();
-        Files.createDirectories(out);
-        Path scratch = Files.createDirectories(out.resolveSibling(out.getFileName() + "-scratch"));
-        LabContext ctx = new LabContext(job.seed(), new EventSink(new PrintStream(events, true,
-                StandardCharsets.UTF_8)), scratch, out, LabContext.Device.CPU, 1);
-        lab.run(job.withoutHidden(), Params.validate(lab.spec(), job.params()), ctx);
-        return events.toString(StandardCharsets.UTF_8);
+        return LabRuns.run(lab, job, out);
     }
 
     @Test
@@ -78,19 +67,19 @@ class PrefoptLabIntegrationTests {
         Path out = dir.resolve("out");
         String events = run(lab, job, out);
         for (String line : events.lines().toList()) {
-            JsonNode e = Json.MAPPER.readTree(line);
+            JsonNode e = ContractJson.MAPPER.readTree(line);
             assertThat(e.get("type").asText()).isIn("phase", "progress", "log", "metric");
         }
         assertThat(events).contains("cold start", "\"name\":\"reward/chosen\"", "\"series\":\"nca\"");
         assertThat(SftCache.folder(cache, TINY).resolve(SftCache.PARAMS)).isRegularFile();
         assertThat(new Artifacts(out).totalBytes()).isLessThan(Artifacts.MAX_TOTAL_BYTES);
 
-        Evaluation eval = lab.evaluate(job, Params.validate(lab.spec(), job.params()), new Artifacts(out));
+        Evaluation eval = LabRuns.evaluate(lab, job, out);
         Map<String, Double> m = eval.metrics();
         assertThat(m).containsKeys("safety", "overRefusal", "capability", "kl", "rw", "rl", "sft.safety",
                 "capabilityDrop", "nca.rw");
-        assertThat(m.get("hooks.agreement")).isEqualTo(1.0);
         assertThat(m.get("hooks.NcaLoss.agreement")).isEqualTo(1.0);
+        assertThat(m.get("hooks.DpoLoss.agreement")).as("not submitted").isZero();
         assertThat(m.get("kl")).isPositive();
         assertThat(m.get("safety")).isBetween(0.0, 1.0);
         assertThat(eval.perSeed()).extracting(r -> r.get("model")).containsExactly("sft", "nca");
@@ -111,11 +100,11 @@ class PrefoptLabIntegrationTests {
         JobInput job = job("dpo", "DpoLoss", THROWING_DPO);
         assertThatThrownBy(() -> run(lab, job, dir.resolve("bad")))
                 .isInstanceOfSatisfying(LabFailure.class, f -> {
-                    assertThat(f.kind()).isEqualTo(FailureKind.RUNTIME_ERROR);
+                    assertThat(f.kind()).isEqualTo(LabExit.STUDENT_CODE_FAILED);
                     assertThat(f.getMessage()).contains("not yet", "DpoLoss.java");
                 });
         JobInput unknown = job("dpo", "MyLoss", THROWING_DPO.replace("DpoLoss", "MyLoss"));
         assertThatThrownBy(() -> run(lab, unknown, dir.resolve("unknown")))
-                .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.BAD_INPUT));
+                .isInstanceOfSatisfying(LabFailure.class, f -> assertThat(f.kind()).isEqualTo(LabExit.BAD_INPUT));
     }
 }

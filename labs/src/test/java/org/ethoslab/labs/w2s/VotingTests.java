@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.ethoslab.hooks.w2s.Voting;
+import org.ethoslab.labs.core.StudentHooks;
 import org.junit.jupiter.api.Test;
 
 class VotingTests {
@@ -33,25 +35,26 @@ class VotingTests {
     }
 
     @Test
-    void probesAgreeWithTheReferenceAndCatchAWrongHook() {
+    void probesAgreeWithTheReferenceAndCatchAWrongHook() throws Exception {
         long seed = 42;
         List<double[][]> inputs = HookProbes.inputs(seed);
         assertThat(inputs).hasSize(HookProbes.COUNT);
         assertThat(HookProbes.inputs(seed).get(3)).isDeepEqualTo(inputs.get(3));
-        Map<String, List<double[]>> outputs = Map.of(
-                "SoftVote", HookProbes.outputs(new SoftVoteReference(), inputs),
-                // "hard voting" without the tie rule: ties go to the higher class
-                "HardVote", HookProbes.outputs(teacherProbs -> {
-                    int[] votes = new int[teacherProbs[0].length];
-                    for (double[] t : teacherProbs) {
-                        votes[t[1] >= t[0] ? 1 : 0]++;
-                    }
-                    double[] out = new double[teacherProbs[0].length];
-                    out[votes[1] >= votes[0] ? 1 : 0] = 1;
-                    return out;
-                }, inputs));
-        Map<String, Double> agreement = HookProbes.agreement(outputs, seed);
+        // "hard voting" without the tie rule: ties go to the higher class
+        Voting tiesUp = teacherProbs -> {
+            int[] votes = new int[teacherProbs[0].length];
+            for (double[] t : teacherProbs) {
+                votes[t[1] >= t[0] ? 1 : 0]++;
+            }
+            double[] out = new double[teacherProbs[0].length];
+            out[votes[1] >= votes[0] ? 1 : 0] = 1;
+            return out;
+        };
+        Map<String, Double> agreement = HookProbes.agreement(StudentHooks.standIns(Map.of(
+                "SoftVote", new SoftVoteReference(), "HardVote", tiesUp)), inputs);
         assertThat(agreement.get("SoftVote")).isEqualTo(1.0);
         assertThat(agreement.get("HardVote")).isLessThan(1.0);
+        assertThat(HookProbes.agreement(StudentHooks.none(), inputs)).as("nothing submitted, nothing earned")
+                .containsEntry("SoftVote", 0.0).containsEntry("HardVote", 0.0);
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ethoslab.labs.core.JobInput;
+import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.labs.core.Params;
 import org.ethoslab.labs.data.TextExample;
 import org.junit.jupiter.api.Test;

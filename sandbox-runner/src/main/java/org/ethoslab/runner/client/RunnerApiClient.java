@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.ethoslab.runner.protocol.ClaimRequest;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.EventsAck;
-import org.ethoslab.runner.protocol.HeartbeatResponse;
-import org.ethoslab.runner.protocol.JobEvent;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.runner.ClaimRequest;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.EventsAck;
+import org.ethoslab.contract.runner.HeartbeatResponse;
+import org.ethoslab.contract.runner.JobEvent;
 
 /**
  * The runner's side of the protocol under {@code /api/runner/v1} (java.net.http, bearer runner token). Transient
@@ -86,8 +87,11 @@ public final class RunnerApiClient {
     return body != null && body.has("lastSeq") ? json.treeToValue(body, EventsAck.class).lastSeq() : last;
   }
 
-  /** Uploads one artifact; false when the app refuses it as too large (413). */
-  public boolean uploadArtifact(long jobId, String name, Path file)
+  /**
+   * Uploads one artifact; empty when stored, else the app's reason for refusing it (413: larger than it accepts, or
+   * the course's artifact budget is used up).
+   */
+  public Optional<String> uploadArtifact(long jobId, String name, Path file)
       throws IOException, InterruptedException, RunnerApiException {
     HttpRequest request = authorized(URI.create(base + "/jobs/" + jobId + "/artifacts/"
         + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")), CALL_TIMEOUT)
@@ -95,13 +99,21 @@ public final class RunnerApiClient {
         .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
     try {
       send(request, 5, null);
-      return true;
+      return Optional.empty();
     } catch (RunnerApiException e) {
       if (e.status() == 413) {
-        return false;
+        return Optional.of(e.detail());
       }
       throw e;
     }
+  }
+
+  /** Publishes the specs of the labs this runner can run; the app's lab catalog is made of them. */
+  public void publishLabs(List<LabSpec> specs) throws IOException, InterruptedException, RunnerApiException {
+    HttpRequest request = authorized(URI.create(base + "/labs"), CALL_TIMEOUT)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(specs))).build();
+    send(request, 5, null);
   }
 
   /**
@@ -138,8 +150,9 @@ public final class RunnerApiClient {
           return response;
         }
         if (!RetryPolicy.retryable(status)) {
+          String body = new String(response.body(), StandardCharsets.UTF_8).strip();
           throw new RunnerApiException(status, request.method() + " " + request.uri().getPath() + " answered " + status
-              + ": " + new String(response.body(), StandardCharsets.UTF_8).strip());
+              + ": " + body, body);
         }
       } catch (IOException e) {
         failure = e;

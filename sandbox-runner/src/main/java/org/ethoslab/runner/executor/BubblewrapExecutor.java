@@ -28,6 +28,8 @@ final class BubblewrapExecutor implements Executor {
   static final Path BWRAP = Path.of("/usr/bin/bwrap");
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   static final String JOB_DIR_INSIDE = "/job";
+  /** Where a sandbox sees the directory of its hook socket. */
+  public static final String CHANNEL_DIR_INSIDE = "/hooks";
   /**
    * Joins the cgroups listed first, then execs the rest with bwrap's status written to fd 3 and the seccomp filter
    * readable on fd 4.
@@ -42,21 +44,24 @@ final class BubblewrapExecutor implements Executor {
   private final boolean dropPrivileges;
   private final List<Path> jdkMounts;
   private final int slot;
+  private final SandboxRole role;
   private SandboxRequest request;
   private CgroupJail jail;
   private boolean tmpfsMounted;
 
   BubblewrapExecutor(ExecutorSettings settings, Optional<CgroupHierarchy> cgroups, boolean dropPrivileges,
-                     List<Path> jdkMounts, int slot) {
+                     List<Path> jdkMounts, int slot, SandboxRole role) {
     this.settings = settings;
     this.cgroups = cgroups;
     this.dropPrivileges = dropPrivileges;
     this.jdkMounts = List.copyOf(jdkMounts);
     this.slot = slot;
+    this.role = role;
   }
 
-  private int uid() {
-    return settings.firstUid() + slot;
+  /** The unprivileged uid this sandbox's process runs as (when the runner is root). */
+  int uid() {
+    return role.uid(settings.firstUid(), slot);
   }
 
   @Override
@@ -69,12 +74,19 @@ final class BubblewrapExecutor implements Executor {
       if (dropPrivileges) {
         tmpfsMounted = mountJobTmpfs(request);
       }
-      Path out = Files.createDirectories(request.jobDir().resolve("out"));
+      // Only the trainer writes results; the hook host's directory has no out/ a student could mistake for them.
+      Path out = role == SandboxRole.TRAINER ? Files.createDirectories(request.jobDir().resolve("out")) : null;
       if (dropPrivileges) {
         Files.setAttribute(request.jobDir(), "unix:uid", uid());
         Files.setAttribute(request.jobDir(), "unix:gid", uid());
-        Files.setAttribute(out, "unix:uid", uid());
-        Files.setAttribute(out, "unix:gid", uid());
+        if (out != null) {
+          Files.setAttribute(out, "unix:uid", uid());
+          Files.setAttribute(out, "unix:gid", uid());
+        }
+        if (request.channelDir() != null) {
+          Files.setAttribute(request.channelDir(), "unix:uid", uid());
+          Files.setAttribute(request.channelDir(), "unix:gid", uid());
+        }
       }
       if (SECCOMP.isPresent()) {
         Files.write(request.privateDir().resolve("seccomp.bpf"), SECCOMP.get());
@@ -120,8 +132,29 @@ final class BubblewrapExecutor implements Executor {
   }
 
   @Override
+  public java.util.OptionalInt runsAs() {
+    return dropPrivileges ? java.util.OptionalInt.of(uid()) : java.util.OptionalInt.empty();
+  }
+
+  @Override
+  public String channelDirInside() {
+    return CHANNEL_DIR_INSIDE;
+  }
+
+  @Override
   public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
       throws ExecutorException {
+    return start(command, sink, stop, SupervisedProcess.Stdio.LINES).await();
+  }
+
+  @Override
+  public RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
+      throws ExecutorException {
+    return start(command, stderr, stop, SupervisedProcess.Stdio.CHANNEL);
+  }
+
+  private RunningStage start(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
+                             SupervisedProcess.Stdio stdio) throws ExecutorException {
     Path status = request.privateDir().resolve("bwrap-status.json");
     List<Path> procs = jail == null ? List.of() : jail.procsFiles();
     List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_AND_EXEC, "sh", Integer.toString(procs.size())));
@@ -140,19 +173,21 @@ final class BubblewrapExecutor implements Executor {
     ProcessBuilder builder = new ProcessBuilder(argv).directory(request.privateDir().toFile());
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-    SupervisedProcess.Result result;
+    SupervisedProcess.Running running;
     try {
-      result = SupervisedProcess.run(builder, request.limits().wallTime(), request.limits().outputBytes(), sink, stop,
-          this::killTree);
+      running = SupervisedProcess.start(builder, request.limits().wallTime(), request.limits().outputBytes(), sink,
+          stop, this::killTree, stdio);
     } catch (IOException e) {
       throw new ExecutorException("Could not start bubblewrap: " + e.getMessage(), e);
     }
+    return new RunningStage(running, result -> outcome(result, status));
+  }
+
+  private StageOutcome outcome(SupervisedProcess.Result result, Path status) {
     BwrapStatus bwrap = BwrapStatus.read(status);
     boolean setupFailed = !bwrap.programRan() && !result.timedOut() && result.stopReason() == null
-        && !result.outputExceeded();
-    int exit = bwrap.exitCode().orElse(result.exitCode());
-    SupervisedProcess.Result corrected = new SupervisedProcess.Result(exit, result.timedOut(), result.outputExceeded(),
-        result.stopReason(), result.elapsed(), result.stderrHead(), result.outputBytes());
+        && !result.outputExceeded() && result.killedFor() == null;
+    SupervisedProcess.Result corrected = result.withExitCode(bwrap.exitCode().orElse(result.exitCode()));
     return new StageOutcome(corrected, setupFailed, setupFailed ? result.stderrHead().strip() : "",
         jail != null && jail.oomKilled(), jail == null ? OptionalLong.empty() : jail.cpuMicros(),
         jail != null && jail.pidsLimitHit());
@@ -172,6 +207,9 @@ final class BubblewrapExecutor implements Executor {
     args.addAll(List.of("--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
         "--bind", request.jobDir().toString(), JOB_DIR_INSIDE,
         "--proc", "/proc", "--dev", "/dev", "--chdir", JOB_DIR_INSIDE));
+    if (request.channelDir() != null) {
+      args.addAll(List.of("--bind", request.channelDir().toString(), CHANNEL_DIR_INSIDE));
+    }
     // A GPU job's devices (its own /dev/nvidiaN and the control devices) on top of the fresh /dev; nothing else.
     for (Path device : request.devices()) {
       args.addAll(List.of("--dev-bind", device.toString(), device.toString()));

@@ -1,7 +1,5 @@
 package org.ethoslab.runner.executor;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +26,7 @@ final class BubblewrapExecutorProvider implements ExecutorProvider {
   BubblewrapExecutorProvider(ExecutorSettings settings) {
     this.settings = settings;
     this.slots = new SlotPool(settings.slots());
-    this.root = runningAsRoot();
+    this.root = ExecutorSettings.runningAsRoot();
     this.cgroups = root ? CgroupHierarchy.detect() : Optional.empty();
     cgroups.ifPresent(CgroupHierarchy::sweepStale);
     this.jdkMounts = JdkMounts.of(settings.javaHome());
@@ -47,19 +45,6 @@ final class BubblewrapExecutorProvider implements ExecutorProvider {
     this.features = new ExecutorFeatures(level, cgroups.isPresent() && probe.contained(), root && probe.contained(),
         detail);
     LOG.info("bubblewrap executor: isolation " + level + " (" + detail + ")");
-  }
-
-  static boolean runningAsRoot() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("Uid:")) {
-          return line.split("\\s+")[1].equals("0");
-        }
-      }
-    } catch (IOException e) {
-      LOG.fine("Cannot read /proc/self/status: " + e.getMessage());
-    }
-    return false;
   }
 
   @Override
@@ -88,11 +73,11 @@ final class BubblewrapExecutorProvider implements ExecutorProvider {
   }
 
   @Override
-  public Executor create(int slot) {
+  public Executor create(int slot, SandboxRole role) {
     if (!canCreate()) {
       throw new IllegalStateException("bubblewrap is not usable here: " + features.detail());
     }
-    return new BubblewrapExecutor(settings, cgroups, root, jdkMounts, slot);
+    return new BubblewrapExecutor(settings, cgroups, root, jdkMounts, slot, role);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.ethoslab.runner.executor;
 
 /**
- * Runs the untrusted stage of one job, in the shape of GitLab Runner's executor: {@link #prepare}, {@link #run},
+ * Runs one sandboxed process of a job (the trainer, or the hook host), in the shape of GitLab Runner's executor: {@link #prepare}, {@link #run},
  * {@link #finish}, {@link #cleanup}. One instance per job; {@code cleanup} always runs, whatever happened before.
  * An {@link ExecutorException} is a system failure (the platform's fault, retried); everything the child does wrong
  * comes back in the {@link StageOutcome}.
@@ -17,8 +17,21 @@ public interface Executor {
   /** The child's temporary directory as it sees it ({@code /tmp} inside bubblewrap, under the job dir otherwise). */
   String tmpDirInside();
 
-  /** Runs the untrusted command and supervises it (wall time, output cap, stop requests). */
+  /** The uid the child runs as when it is not the runner's own (a root runner's unprivileged slot uid). */
+  java.util.OptionalInt runsAs();
+
+  /** Where the child sees the request's channel directory ({@code /hooks} inside bubblewrap, its host path otherwise). */
+  String channelDirInside();
+
+  /** Runs the command and supervises it (wall time, output cap, stop requests); stdout goes to the sink as lines. */
   StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop) throws ExecutorException;
+
+  /**
+   * Starts the command with its stdin and stdout left to the caller as a binary channel (the hook host), stderr to
+   * the sink; supervised like {@link #run} once the caller awaits it.
+   */
+  RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
+      throws ExecutorException;
 
   /** After the stage: makes sure nothing of it still runs, so its files can be read without a race. */
   void finish();

@@ -23,8 +23,8 @@ public interface ExecutorProvider extends AutoCloseable {
   /** Gives a slot back. */
   void release(int slot);
 
-  /** A fresh executor for one job in the given slot. */
-  Executor create(int slot);
+  /** A fresh executor for one process of a job in the given slot: the trainer or the hook host. */
+  Executor create(int slot, SandboxRole role);
 
   /** Removes what the provider set up for all jobs (its cgroup base). */
   @Override

@@ -17,6 +17,20 @@ public record ExecutorSettings(Path javaHome, int slots, Path scratch, int first
     return new ExecutorSettings(Path.of(System.getProperty("java.home")), slots, scratch, 61000);
   }
 
+  /** True when this process runs as uid 0 (it can then drop each sandbox to its own unprivileged uid). */
+  public static boolean runningAsRoot() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("Uid:")) {
+          return line.split("\\s+")[1].equals("0");
+        }
+      }
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    return false;
+  }
+
   Path javaBinary() {
     return javaHome.resolve("bin").resolve("java");
   }

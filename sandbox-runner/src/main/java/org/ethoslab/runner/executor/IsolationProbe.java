@@ -36,7 +36,7 @@ final class IsolationProbe {
       return new Result(false, BubblewrapExecutor.BWRAP + " is not installed (Debian/Ubuntu: apt-get install bubblewrap)");
     }
     Path base = settings.scratch().resolve("canary-" + ProcessHandle.current().pid());
-    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, dropPrivileges, jdkMounts, 0);
+    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, dropPrivileges, jdkMounts, 0, SandboxRole.TRAINER);
     try {
       Path classes = StandaloneClass.copy(Canary.class, base.resolve("classes"));
       Path privateDir = base.resolve("private");

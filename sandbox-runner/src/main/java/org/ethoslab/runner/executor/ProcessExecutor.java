@@ -2,31 +2,58 @@ package org.ethoslab.runner.executor;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Development only: the untrusted stage as a plain child JVM with the runner's own rights. Wall time, output cap,
- * heap and (where {@code prlimit} exists) CPU seconds and file size still apply; nothing stops hostile code from
- * reading or writing what the runner can.
+ * Development only (isolation NONE): a plain child JVM. Wall time, output cap, heap and (where {@code prlimit} exists)
+ * CPU seconds and file size still apply. When the runner is root the child still runs unprivileged: {@code setpriv}
+ * drops it to its role's slot uid with no capabilities, no supplementary groups and no-new-privs, and its
+ * environment holds only what the stage passes; nothing else stops it from reading what that uid can.
  */
 final class ProcessExecutor implements Executor {
 
+  private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
   private final ExecutorSettings settings;
+  private final boolean dropPrivileges;
+  private final int uid;
+  private final SandboxRole role;
   private SandboxRequest request;
 
-  ProcessExecutor(ExecutorSettings settings) {
+  ProcessExecutor(ExecutorSettings settings, boolean dropPrivileges, int uid, SandboxRole role) {
+    this.role = role;
     this.settings = settings;
+    this.dropPrivileges = dropPrivileges;
+    this.uid = uid;
+  }
+
+  /** True when a root runner can drop its children's privileges here. */
+  static boolean canDropPrivileges() {
+    return Files.isExecutable(SETPRIV);
   }
 
   @Override
   public void prepare(SandboxRequest request) throws ExecutorException {
     this.request = request;
     try {
-      Files.createDirectories(request.jobDir().resolve("out"));
       Files.createDirectories(request.jobDir().resolve("tmp"));
       Files.createDirectories(request.privateDir());
+      List<Path> owned = new ArrayList<>(List.of(request.jobDir(), request.jobDir().resolve("tmp")));
+      if (role == SandboxRole.TRAINER) {
+        owned.add(Files.createDirectories(request.jobDir().resolve("out")));
+      }
+      if (dropPrivileges) {
+        if (request.channelDir() != null) {
+          owned.add(request.channelDir());
+        }
+        for (Path dir : owned) {
+          Files.setAttribute(dir, "unix:uid", uid);
+          Files.setAttribute(dir, "unix:gid", uid);
+        }
+      }
     } catch (IOException e) {
       throw new ExecutorException("Could not create the job directory " + request.jobDir() + ": " + e.getMessage(), e);
     }
@@ -43,9 +70,35 @@ final class ProcessExecutor implements Executor {
   }
 
   @Override
+  public java.util.OptionalInt runsAs() {
+    return dropPrivileges ? java.util.OptionalInt.of(uid) : java.util.OptionalInt.empty();
+  }
+
+  @Override
+  public String channelDirInside() {
+    return request.channelDir() == null ? "" : request.channelDir().toString();
+  }
+
+  @Override
   public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
       throws ExecutorException {
-    List<String> argv = new ArrayList<>(Rlimits.prlimitPrefix(request.limits()));
+    return start(command, sink, stop, SupervisedProcess.Stdio.LINES).await();
+  }
+
+  @Override
+  public RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
+      throws ExecutorException {
+    return start(command, stderr, stop, SupervisedProcess.Stdio.CHANNEL);
+  }
+
+  private RunningStage start(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
+                             SupervisedProcess.Stdio stdio) throws ExecutorException {
+    List<String> argv = new ArrayList<>();
+    if (dropPrivileges) {
+      argv.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+          "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+    }
+    argv.addAll(Rlimits.prlimitPrefix(request.limits()));
     argv.add(settings.javaBinary().toString());
     argv.addAll(command.jvmOptions());
     argv.addAll(command.program());
@@ -53,9 +106,10 @@ final class ProcessExecutor implements Executor {
     builder.environment().clear();
     builder.environment().putAll(command.environment());
     try {
-      SupervisedProcess.Result result = SupervisedProcess.run(builder, request.limits().wallTime(),
-          request.limits().outputBytes(), sink, stop, this::killTree);
-      return new StageOutcome(result, false, "", false, OptionalLong.empty(), false);
+      SupervisedProcess.Running running = SupervisedProcess.start(builder, request.limits().wallTime(),
+          request.limits().outputBytes(), sink, stop, this::killTree, stdio);
+      return new RunningStage(running, result -> new StageOutcome(result, false, "", false, OptionalLong.empty(),
+          false));
     } catch (IOException e) {
       throw new ExecutorException("Could not start the child JVM: " + e.getMessage(), e);
     }

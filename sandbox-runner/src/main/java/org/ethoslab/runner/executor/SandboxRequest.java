@@ -16,9 +16,11 @@ import org.ethoslab.runner.sandbox.JobLimits;
  * @param slot           the runner slot (0-based) the job runs in; picks the unprivileged uid
  * @param devices        host device files the child may use (a GPU job's {@code /dev/nvidia*}), bound at the same
  *                       path into the sandbox's otherwise minimal {@code /dev}
+ * @param channelDir     a runner-owned directory holding only the job's hook socket, bound writable at
+ *                       {@value BubblewrapExecutor#CHANNEL_DIR_INSIDE}; null for none
  */
 public record SandboxRequest(String name, Path jobDir, Path privateDir, JobLimits limits, List<Path> readOnlyPaths,
-                             int slot, List<Path> devices) {
+                             int slot, List<Path> devices, Path channelDir) {
   public SandboxRequest {
     readOnlyPaths = List.copyOf(readOnlyPaths);
     devices = List.copyOf(devices);
@@ -36,6 +38,6 @@ public record SandboxRequest(String name, Path jobDir, Path privateDir, JobLimit
   /** A job without devices (every CPU job). */
   public SandboxRequest(String name, Path jobDir, Path privateDir, JobLimits limits, List<Path> readOnlyPaths,
                         int slot) {
-    this(name, jobDir, privateDir, limits, readOnlyPaths, slot, List.of());
+    this(name, jobDir, privateDir, limits, readOnlyPaths, slot, List.of(), null);
   }
 }

@@ -43,7 +43,7 @@ public final class SandboxStartBenchmark {
       }
     }
     ExecutorSettings settings = ExecutorSettings.defaults(1, Files.createDirectories(work));
-    boolean root = BubblewrapExecutorProvider.runningAsRoot();
+    boolean root = ExecutorSettings.runningAsRoot();
     Optional<CgroupHierarchy> cgroups = root ? CgroupHierarchy.detect() : Optional.empty();
     List<Path> jdk = JdkMounts.of(settings.javaHome());
     Path classes = StandaloneClass.copy(BenchmarkHello.class, work.resolve("hello-classes"));
@@ -108,7 +108,7 @@ public final class SandboxStartBenchmark {
   private static double sandboxed(ExecutorSettings settings, Optional<CgroupHierarchy> cgroups, boolean root,
                                   List<Path> jdk, List<String> options, List<String> program, List<Path> readOnly,
                                   int run) throws Exception {
-    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, root, jdk, 0);
+    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, root, jdk, 0, SandboxRole.TRAINER);
     Path base = settings.scratch().resolve("run-" + run);
     long start = System.nanoTime();
     try {

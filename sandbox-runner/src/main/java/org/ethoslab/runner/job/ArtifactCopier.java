@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Copies the untrusted run's artifacts to a directory the child never saw, which is all the trusted phase reads.
  * Only regular files with plain names are copied, never through a symlink (checked with lstat and opened with
- * O_NOFOLLOW), each and all together under a size cap; everything skipped is listed so the student can be told.
+ * O_NOFOLLOW), each and all together under a size cap, and no more than {@value #MAX_ENTRIES} entries are looked at;
+ * everything skipped is listed so the student can be told.
  */
 final class ArtifactCopier {
 
@@ -32,6 +33,8 @@ final class ArtifactCopier {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final int MAX_DEPTH = 6;
   private static final int MAX_FILES = 1000;
+  /** Entries looked at before the walk stops: a run that leaves 300,000 files costs the runner no more than this. */
+  static final int MAX_ENTRIES = 2000;
 
   private ArtifactCopier() {
   }
@@ -44,9 +47,21 @@ final class ArtifactCopier {
       return new Copied(files, skipped);
     }
     long[] total = {0};
+    int[] seen = {0};
     Files.walkFileTree(from, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+      private FileVisitResult count() {
+        if (++seen[0] > MAX_ENTRIES) {
+          skipped.add("more than " + MAX_ENTRIES + " files and folders: the rest was not looked at");
+          return FileVisitResult.TERMINATE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (count() == FileVisitResult.TERMINATE) {
+          return FileVisitResult.TERMINATE;
+        }
         if (!dir.equals(from) && !SAFE_NAME.matcher(dir.getFileName().toString()).matches()) {
           skipped.add(from.relativize(dir) + "/ (name)");
           return FileVisitResult.SKIP_SUBTREE;
@@ -57,6 +72,9 @@ final class ArtifactCopier {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (count() == FileVisitResult.TERMINATE) {
+          return FileVisitResult.TERMINATE;
+        }
         String relative = from.relativize(file).toString();
         if (!attrs.isRegularFile()) {
           skipped.add(relative + " (not a regular file)");

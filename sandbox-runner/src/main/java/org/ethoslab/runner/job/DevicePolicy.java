@@ -2,9 +2,9 @@ package org.ethoslab.runner.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.gpu.GpuShare;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.Outcome;
 
 /**
  * Which device a job runs on. It asks for a GPU through its compute tier ({@code gpu}) or {@code resources.device}

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.ethoslab.runner.protocol.JobEvent;
+import org.ethoslab.contract.runner.EventChannel;
+import org.ethoslab.contract.runner.JobEvent;
 
 /**
- * A job's events on their way to the app: the child's JSON lines (reported, never graded) and the runner's own phase
- * events, numbered 1, 2, 3… per job. The app's reply to each batch says how far it has them
+ * A job's events on their way to the app, numbered 1, 2, 3… per job, each stamped with the {@link EventChannel} it
+ * arrived on: the lab's JSON lines (reported, never graded), what student code printed (always a plain log line),
+ * and the runner's own phase events. The stamp replaces any {@code channel} or {@code source} field an event
+ * carries, so nothing can print itself into another channel. The app's reply to each batch says how far it has them
  * without a gap, and the stream resends from there (resync). A failed upload never fails the job: it is retried at the next flush.
  */
 public final class EventStream {
@@ -46,7 +49,7 @@ public final class EventStream {
     this.maxEvents = maxEvents;
   }
 
-  /** One line of the child's output: a JSON event on stdout, anything else as a log line. */
+  /** One line of a lab process's output (trainer, evaluator): a JSON event on stdout, anything else a log line. */
   public void childLine(boolean stderr, String line) {
     if (line.isBlank()) {
       return;
@@ -56,19 +59,36 @@ public final class EventStream {
         JsonNode node = json.readTree(line);
         if (node instanceof ObjectNode event && event.path("type").isTextual()) {
           String type = event.get("type").asText();
-          add(FORWARDED_TYPES.contains(type) ? type : "log", event);
+          add(FORWARDED_TYPES.contains(type) ? type : "log", stamped(event, EventChannel.LAB));
           return;
         }
       } catch (JsonProcessingException notJson) {
         // Printed text that merely starts with '{': forwarded as a log line below.
       }
     }
+    add("log", logLine(stderr ? "warn" : "info", stderr ? "stderr" : "stdout", line, EventChannel.LAB));
+  }
+
+  /** One line student code printed in the hook host: only ever a log line, whatever it looks like. */
+  public void studentLine(String line) {
+    if (!line.isBlank()) {
+      add("log", logLine("info", "student", line, EventChannel.STUDENT));
+    }
+  }
+
+  private ObjectNode logLine(String level, String stream, String line, EventChannel channel) {
     ObjectNode log = json.createObjectNode();
     log.put("type", "log");
-    log.put("level", stderr ? "warn" : "info");
-    log.put("stream", stderr ? "stderr" : "stdout");
+    log.put("level", level);
+    log.put("stream", stream);
     log.put("message", line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line);
-    add("log", log);
+    return stamped(log, channel);
+  }
+
+  private static ObjectNode stamped(ObjectNode event, EventChannel channel) {
+    event.remove("source");
+    event.put("channel", channel.wireName());
+    return event;
   }
 
   /** A phase of the job lifecycle, reported by the runner itself. */
@@ -76,9 +96,8 @@ public final class EventStream {
     ObjectNode event = json.createObjectNode();
     event.put("type", "phase");
     event.put("phase", phase);
-    event.put("source", "runner");
     event.put("message", message);
-    add("phase", event);
+    add("phase", stamped(event, EventChannel.RUNNER));
   }
 
   private synchronized void add(String type, ObjectNode data) {

@@ -19,9 +19,13 @@ import java.util.OptionalInt;
  * @param evaluateTimeout   wall time of the trusted evaluation
  * @param systemRetries     extra tries for a job that failed for a system reason on this runner
  * @param evaluatorUid      when the runner is root: the unprivileged uid the trusted evaluation runs as (it parses
- *                          files the student's run wrote, so a parser bug must not yield root); empty otherwise
+ *                          files the sandboxed trainer wrote, so a parser bug must not yield root); empty otherwise
+ * @param specs             the labs this runner can run (their hooks' interfaces load a job's hook host)
+ * @param channelRoot       a short, runner-owned directory for the jobs' hook sockets (a Unix socket path is
+ *                          limited to 107 bytes)
  */
 public record JobEnvironment(LabDistribution lab, Path workDir, Optional<Path> djlCacheDir, boolean allowUnsandboxed,
                              int slotCpus, long slotMemoryMb, Duration defaultWall, Duration maxWall,
-                             Duration evaluateTimeout, int systemRetries, OptionalInt evaluatorUid) {
+                             Duration evaluateTimeout, int systemRetries, OptionalInt evaluatorUid, LabSpecs specs,
+                             Path channelRoot) {
 }

@@ -1,6 +1,6 @@
 package org.ethoslab.runner.job;
 
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /** A job stage ended the job: the typed reason, the verdict and its message in plain words. */
 public final class JobFailure extends Exception {

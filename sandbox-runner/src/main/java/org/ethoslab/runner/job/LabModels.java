@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.executor.SupervisedProcess;
-import org.ethoslab.runner.protocol.Outcome;
 
 /**
  * The runner-owned cache of the labs' pretrained models (the labs CLI's {@code ETHOSLAB_MODEL_CACHE}). Before a

@@ -10,26 +10,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.executor.SupervisedProcess;
-import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.sandbox.JobLimits;
 
 /**
  * The trusted phase: {@code labs evaluate job.json --artifacts DIR} as a separate child JVM outside the sandbox,
- * with the full job file (hidden data included) and the copied artifacts. No student code is on its class path;
- * its stdout is the only source of graded numbers. When the runner is root it runs as an unprivileged uid of its
- * own (not a slot's), without capabilities: it parses files the student's run wrote.
+ * with the full job file (hidden data included) and the copied artifacts. No student code is on its class path: it
+ * asks the student's hooks about the hidden probes over the hook channel ({@code hookArgs}); its stdout is the only
+ * source of graded numbers. When the runner is root it runs as an unprivileged uid of its own (not a slot's),
+ * without capabilities: it parses files the sandboxed trainer wrote.
  */
 final class TrustedEvaluator {
 
   private static final long MAX_OUTPUT = 8L << 20;
+  /** The message of a grading step that stopped because the hook host ended; the host's verdict replaces it. */
+  static final String HOOK_HOST_ENDED = "The grading step lost the connection to your code's process";
 
   private TrustedEvaluator() {
   }
 
   static JsonNode evaluate(JobEnvironment env, Path javaHome, JobLimits limits, Path jobFile, Path artifacts,
-                           Path workDir, Path modelCache, StopSignal stop, ObjectMapper json) throws JobFailure {
+                           Path workDir, Path modelCache, StopSignal stop, ObjectMapper json, List<String> hookArgs)
+      throws JobFailure {
     List<String> argv = new ArrayList<>();
     if (env.evaluatorUid().isPresent()) {
       int uid = env.evaluatorUid().getAsInt();
@@ -40,6 +45,7 @@ final class TrustedEvaluator {
     argv.add(javaHome.resolve("bin").resolve("java").toString());
     argv.addAll(ChildJvm.options(limits, workDir.toString()));
     argv.addAll(env.lab().command("evaluate", jobFile.toString(), "--artifacts", artifacts.toString()));
+    argv.addAll(hookArgs);
     ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
     builder.environment().clear();
     builder.environment().putAll(ChildJvm.environment(limits, workDir.toString(), workDir.toString(), javaHome,
@@ -60,6 +66,9 @@ final class TrustedEvaluator {
     } catch (IOException e) {
       throw JobFailure.system("The grading step could not start: " + e.getMessage(), e);
     }
+    if (result.stopReason() == StopSignal.Reason.HOOK_HOST_ENDED) {
+      throw new JobFailure(FailureKind.SYSTEM, Outcome.INFRASTRUCTURE_ERROR, HOOK_HOST_ENDED);
+    }
     if (result.stopReason() != null) {
       throw new JobFailure(FailureKind.SYSTEM, Outcome.CANCELLED, "Stopped during grading: " + result.stopReason());
     }
@@ -67,10 +76,16 @@ final class TrustedEvaluator {
       throw JobFailure.system("The grading step did not finish within " + env.evaluateTimeout().toSeconds() + " s", null);
     }
     String message = VerdictClassifier.message(result.stderrHead());
-    if (result.exitCode() == VerdictClassifier.BAD_INPUT) {
-      // The artifacts the student's run wrote are missing or malformed: the run's fault, not the platform's.
+    if (result.exitCode() == LabExit.BAD_INPUT.code()) {
+      // An artifact that fails validation is never the platform's: a free retry would be a way to undo a run.
       throw new JobFailure(FailureKind.JOB, Outcome.RUNTIME_ERROR,
           "Your run finished, but its results could not be graded: " + message);
+    }
+    if (result.exitCode() == LabExit.STUDENT_CODE_FAILED.code()) {
+      throw new JobFailure(FailureKind.JOB, Outcome.RUNTIME_ERROR, "Your code failed while it was graded: " + message);
+    }
+    if (result.exitCode() == LabExit.HOOK_CHANNEL_LOST.code()) {
+      throw new JobFailure(FailureKind.SYSTEM, Outcome.INFRASTRUCTURE_ERROR, HOOK_HOST_ENDED);
     }
     if (result.exitCode() != 0) {
       throw JobFailure.system("The grading step failed (exit " + result.exitCode() + "): " + message, null);

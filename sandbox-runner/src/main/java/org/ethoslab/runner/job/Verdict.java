@@ -1,7 +1,7 @@
 package org.ethoslab.runner.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * How one job ended, ready for {@code complete}.

@@ -4,26 +4,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.executor.StageOutcome;
 import org.ethoslab.runner.executor.SupervisedProcess;
-import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.sandbox.JobLimits;
 
 /**
- * Turns what the runner observed of the untrusted run into a verdict a student can act on. The runner's own evidence
- * (its wall timer, output counter, bwrap's status, the cgroup's OOM counter and CPU time) comes first; the child's
- * exit code and its first stderr line ({@code KIND: message}) only describe the student's own failure, so a forged
- * one can mislead nobody but the forger. An empty result means the run succeeded and the trusted phase comes next.
+ * Turns what the runner observed of the trainer ({@code labs run}, project code only) into a verdict. The runner's
+ * own evidence comes first: its wall timer, bwrap's status, the cgroup's OOM counter and CPU time. A limit the job's
+ * parameters ran into is the student's verdict, naming the limit; the lab's own failures — an internal error, an
+ * unexpected signal, too much printing — are the platform's. Failures of student code reach the trainer only as
+ * answers of the hook channel; the trainer reports them with {@link LabExit#STUDENT_CODE_FAILED}, and when the
+ * channel itself was lost the hook host's verdict ({@link HookHostVerdicts}) is asked first.
  */
 final class VerdictClassifier {
 
-  /** Exit codes of the labs CLI (and the JVM's ExitOnOutOfMemoryError). */
-  static final int BAD_INPUT = 2;
-  static final int OUT_OF_MEMORY = 3;
-  static final int COMPILE_ERROR = 4;
-  static final int RUNTIME_ERROR = 5;
-  private static final int SIGKILL = 128 + 9;
-  private static final int SIGXCPU = 128 + 24;
+  static final int BAD_INPUT = LabExit.BAD_INPUT.code();
+  static final int OUT_OF_MEMORY = LabExit.OUT_OF_MEMORY.code();
+  static final int SIGKILL = 128 + 9;
+  static final int SIGTERM = 128 + 15;
+  static final int SIGXCPU = 128 + 24;
   private static final int MAX_MESSAGE = 600;
   private static final Pattern KIND_LINE = Pattern.compile("^([A-Z_]{3,40}): (.*)$");
   private static final Map<Integer, String> SIGNALS = Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE",
@@ -32,23 +33,23 @@ final class VerdictClassifier {
   private VerdictClassifier() {
   }
 
-  static Optional<JobFailure> classify(StageOutcome stage, JobLimits limits, boolean studentCode) {
+  static Optional<JobFailure> classify(StageOutcome stage, JobLimits limits) {
     SupervisedProcess.Result run = stage.process();
     if (run.timedOut()) {
       return job(Outcome.TIME_LIMIT_EXCEEDED, "Your run took longer than its time limit of "
           + limits.wallTime().toSeconds() + " s and was stopped.");
     }
-    if (run.outputExceeded()) {
-      return job(Outcome.OUTPUT_LIMIT_EXCEEDED, "Your run printed more than " + size(limits.outputBytes())
-          + " of output and was stopped. Print less (e.g. a progress line every few steps).");
-    }
     if (stage.setupFailed()) {
       return Optional.of(JobFailure.system("The sandbox could not be started: "
           + trim(stage.setupDetail().isBlank() ? "bubblewrap exited " + run.exitCode() : stage.setupDetail()), null));
     }
+    if (run.outputExceeded()) {
+      return Optional.of(JobFailure.system("The lab printed more than " + size(limits.outputBytes())
+          + " of events and was stopped", null));
+    }
     if (stage.oomKilled()) {
       return job(Outcome.MEMORY_LIMIT_EXCEEDED, "Your run used more than " + limits.memoryMb()
-          + " MB of memory and was stopped.");
+          + " MB of memory and was stopped. Choose smaller parameters.");
     }
     int exit = run.exitCode();
     boolean cpuSpent = stage.cpuMicros().isPresent()
@@ -57,28 +58,24 @@ final class VerdictClassifier {
       return job(Outcome.CPU_LIMIT_EXCEEDED, "Your run used more than " + limits.cpuSeconds()
           + " s of CPU time and was stopped.");
     }
-    if (exit != 0 && stage.pidsLimitHit()) {
-      return job(Outcome.RUNTIME_ERROR, "Your run tried to use more than " + limits.maxProcesses()
-          + " processes and threads (the limit) and failed: " + orNone(message(run.stderrHead())));
+    String message = orNone(message(run.stderrHead()));
+    Optional<LabExit> known = LabExit.of(exit);
+    if (known.isEmpty()) {
+      return Optional.of(JobFailure.system(exit > 128 && exit < 160
+          ? "The lab's process was stopped by " + signalName(exit) + " from outside the job"
+          : "The lab ended with exit code " + exit + ": " + message, null));
     }
-    String detail = message(run.stderrHead());
-    String message = detail.isEmpty() ? "no message" : detail;
-    return switch (exit) {
-      case 0 -> Optional.empty();
+    return switch (known.get()) {
+      case OK -> Optional.empty();
       case OUT_OF_MEMORY -> job(Outcome.MEMORY_LIMIT_EXCEEDED, "Your run needed more than its " + limits.heapMb()
-          + " MB Java heap (of " + limits.memoryMb() + " MB memory) and was stopped (OutOfMemoryError).");
+          + " MB Java heap (of " + limits.memoryMb() + " MB memory) and was stopped (OutOfMemoryError). Choose "
+          + "smaller parameters.");
       case BAD_INPUT -> job(Outcome.BAD_INPUT, "The lab rejected the input: " + message);
       case COMPILE_ERROR -> job(Outcome.COMPILE_ERROR, "Your code did not compile: " + message);
-      case RUNTIME_ERROR -> job(Outcome.RUNTIME_ERROR, "Your code threw an error: " + message);
-      case 1 -> studentCode
-          // Student code can call System.exit(1) itself, so with student code loaded it cannot buy a free retry.
-          ? job(Outcome.RUNTIME_ERROR, "The run stopped with an error while your code was loaded: " + message)
-          : Optional.of(JobFailure.system("The lab failed internally: " + message, null));
-      default -> exit > 128 && exit < 160
-          ? job(Outcome.RUNTIME_ERROR, "Your run was stopped by signal " + SIGNALS.getOrDefault(exit - 128,
-              "number " + (exit - 128)) + " (exit code " + exit + ")" + (detail.isEmpty() ? "." : ": " + detail))
-          : job(Outcome.RUNTIME_ERROR, "Your run ended with exit code " + exit
-              + (detail.isEmpty() ? "." : ": " + detail));
+      case STUDENT_CODE_FAILED -> job(Outcome.RUNTIME_ERROR, "Your code failed: " + message);
+      case HOOK_CHANNEL_LOST -> Optional.of(JobFailure.system("The lab lost the connection to your code's process, "
+          + "which was still running: " + message, null));
+      case INTERNAL_ERROR -> Optional.of(JobFailure.system("The lab failed internally: " + message, null));
     };
   }
 
@@ -90,6 +87,11 @@ final class VerdictClassifier {
     return trim(text);
   }
 
+  /** {@code SIGKILL}, or "signal 33", for an exit code of 128 + the signal. */
+  static String signalName(int exit) {
+    return exit > 128 ? SIGNALS.getOrDefault(exit - 128, "signal " + (exit - 128)) : "no exit status";
+  }
+
   private static String orNone(String detail) {
     return detail.isEmpty() ? "no message" : detail;
   }
@@ -98,7 +100,7 @@ final class VerdictClassifier {
     return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
   }
 
-  private static String size(long bytes) {
+  static String size(long bytes) {
     return bytes >= (1 << 20) ? bytes / (1 << 20) + " MB" : bytes / 1024 + " KB";
   }
 

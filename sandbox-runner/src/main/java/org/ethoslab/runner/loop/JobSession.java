@@ -4,21 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.HeartbeatResponse;
 import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.client.RunnerApiException;
-import java.util.Optional;
 import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.gpu.GpuShare;
 import org.ethoslab.runner.job.EventStream;
 import org.ethoslab.runner.job.JobLifecycle;
 import org.ethoslab.runner.job.Verdict;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.HeartbeatResponse;
 
 /**
  * One leased job on the wire: heartbeats well inside the lease (the reply may cancel the job or say the lease is

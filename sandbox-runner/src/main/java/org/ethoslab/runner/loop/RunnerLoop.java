@@ -13,6 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.runner.ClaimRequest;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.ethoslab.runner.client.RetryPolicy;
 import org.ethoslab.runner.client.RunnerApiClient;
 import org.ethoslab.runner.client.RunnerApiException;
@@ -21,9 +25,6 @@ import org.ethoslab.runner.executor.StopSignal;
 import org.ethoslab.runner.gpu.GpuShare;
 import org.ethoslab.runner.gpu.GpuShares;
 import org.ethoslab.runner.job.JobLifecycle;
-import org.ethoslab.runner.protocol.ClaimRequest;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
 
 /**
  * The runner's main loop: one thread per slot, each long-polling for a job, running it, and polling again. A job's
@@ -47,12 +48,13 @@ public final class RunnerLoop {
   private final Instant startedAt = Instant.now();
   private final boolean studentCode;
   private final GpuShares gpus;
+  private final List<LabSpec> specs;
   private volatile boolean stopping;
   private volatile String lastError;
 
   public RunnerLoop(RunnerApiClient client, ExecutorProvider provider, JobLifecycle lifecycle,
                     RunnerCapabilities capabilities, String runnerId, boolean studentCode, ObjectMapper json) {
-    this(client, provider, lifecycle, capabilities, runnerId, studentCode, json, GpuShares.none());
+    this(client, provider, lifecycle, capabilities, runnerId, studentCode, json, GpuShares.none(), List.of());
   }
 
   /**
@@ -61,8 +63,9 @@ public final class RunnerLoop {
    */
   public RunnerLoop(RunnerApiClient client, ExecutorProvider provider, JobLifecycle lifecycle,
                     RunnerCapabilities capabilities, String runnerId, boolean studentCode, ObjectMapper json,
-                    GpuShares gpus) {
+                    GpuShares gpus, List<LabSpec> specs) {
     this.gpus = gpus;
+    this.specs = List.copyOf(specs);
     this.client = client;
     this.provider = provider;
     this.lifecycle = lifecycle;
@@ -79,8 +82,13 @@ public final class RunnerLoop {
     });
   }
 
-  /** Starts one thread per slot. */
+  /** Publishes the labs' specs (in the background, retried until the app takes them), then one thread per slot. */
   public synchronized void start() {
+    if (!specs.isEmpty()) {
+      Thread publisher = new Thread(this::publishSpecs, "runner-publish-labs");
+      publisher.setDaemon(true);
+      publisher.start();
+    }
     for (int i = 0; i < capabilities.slots(); i++) {
       Thread thread = new Thread(this::slotLoop, "runner-slot-" + i);
       thread.setDaemon(true);
@@ -127,6 +135,29 @@ public final class RunnerLoop {
       Thread.currentThread().interrupt();
     } finally {
       provider.release(slot.get());
+    }
+  }
+
+  private void publishSpecs() {
+    for (int attempt = 1; !stopping; attempt++) {
+      try {
+        client.publishLabs(specs);
+        LOG.info("Published " + specs.size() + " lab spec(s) to the app");
+        return;
+      } catch (RunnerApiException e) {
+        LOG.warning("The app refused the lab specs (" + e.getMessage() + "); its lab pages use other runners' specs");
+        return;
+      } catch (IOException e) {
+        try {
+          Thread.sleep(RetryPolicy.DEFAULT.delay(attempt, Optional.empty()).toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

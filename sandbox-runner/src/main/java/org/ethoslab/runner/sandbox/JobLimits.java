@@ -45,12 +45,14 @@ public record JobLimits(int cpus, long memoryMb, long heapMb, Duration wallTime,
 
   /**
    * Limits for a job with the given CPU share, memory and wall time; the rest derived: heap about 60 % of memory
-   * (DJL's native tensors live outside the heap), CPU seconds = wall seconds x cpus, 512 processes.
+   * (DJL's native tensors live outside the heap), CPU seconds = wall seconds x cpus, 512 processes, and artifacts as
+   * the labs write them: at most 20 MB each and 24 MB together (the labs CLI refuses a run that leaves more than
+   * 20 MB).
    */
   public static JobLimits of(int cpus, long memoryMb, Duration wallTime) {
     long heap = Math.max(16, memoryMb * 6 / 10);
     return new JobLimits(cpus, memoryMb, heap, wallTime, Math.max(1, wallTime.toSeconds() * cpus), 512,
-        16L << 20, 256L << 20, 1024, 256, 1024, 64L << 20, 256L << 20);
+        16L << 20, 256L << 20, 1024, 256, 1024, 20L << 20, 24L << 20);
   }
 
   public JobLimits withHeapMb(long heap) {

@@ -39,17 +39,18 @@ class BubblewrapExecutorIntegrationTests {
   @Test
   void boundDevicesAreUsableInTheSandboxAndOthersAreAbsent() throws Exception {
     RealServices.requireBubblewrap();
-    Assumptions.assumeTrue(BubblewrapExecutorProvider.runningAsRoot(), "creating a device node (mknod) needs root");
+    Assumptions.assumeTrue(ExecutorSettings.runningAsRoot(), "creating a device node (mknod) needs root");
     ExecutorSettings settings = ExecutorSettings.defaults(1, Path.of("target", "executor-scratch").toAbsolutePath());
     Path dir = Files.createDirectories(settings.scratch().resolve("devices"));
     Path device = mknodNull(dir.resolve("nvidia0"));
     Path unbound = mknodNull(dir.resolve("nvidia1"));
     Optional<CgroupHierarchy> cgroups = CgroupHierarchy.detect();
-    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, true, JdkMounts.of(settings.javaHome()), 0);
+    BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, true, JdkMounts.of(settings.javaHome()), 0,
+        SandboxRole.TRAINER);
     Path job = dir.resolve("job");
     try {
       executor.prepare(new SandboxRequest("device-test", job, dir.resolve("private"),
-          JobLimits.of(1, 512, Duration.ofSeconds(60)).withHeapMb(128), List.of(), 0, List.of(device)));
+          JobLimits.of(1, 512, Duration.ofSeconds(60)).withHeapMb(128), List.of(), 0, List.of(device), null));
       // Writes to the bound device (exit 1 with an exception if it is missing); exit 7 if the unbound one is visible.
       Files.writeString(job.resolve("Check.java"), String.join("\n",
           "import java.nio.file.*;",
@@ -81,10 +82,10 @@ class BubblewrapExecutorIntegrationTests {
 
   private static StageOutcome runJavaVersion(ExecutorSettings settings, Path dir, List<Path> readOnly)
       throws Exception {
-    boolean root = BubblewrapExecutorProvider.runningAsRoot();
+    boolean root = ExecutorSettings.runningAsRoot();
     Optional<CgroupHierarchy> cgroups = root ? CgroupHierarchy.detect() : Optional.empty();
     BubblewrapExecutor executor = new BubblewrapExecutor(settings, cgroups, root,
-        JdkMounts.of(settings.javaHome()), 0);
+        JdkMounts.of(settings.javaHome()), 0, SandboxRole.TRAINER);
     try {
       executor.prepare(new SandboxRequest("executor-test", dir.resolve("job"), dir.resolve("private"),
           JobLimits.of(1, 256, Duration.ofSeconds(30)).withHeapMb(64), readOnly, 0));

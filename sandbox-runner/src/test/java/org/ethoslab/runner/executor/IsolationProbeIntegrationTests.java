@@ -15,7 +15,7 @@ class IsolationProbeIntegrationTests {
     ExecutorSettings settings = ExecutorSettings.defaults(1, Path.of("target", "probe-scratch").toAbsolutePath());
     try (ExecutorProvider provider = ExecutorRegistry.detect(settings)) {
       assertThat(provider.name()).isEqualTo("bubblewrap");
-      IsolationLevel expected = BubblewrapExecutorProvider.runningAsRoot() && provider.features().cgroups()
+      IsolationLevel expected = ExecutorSettings.runningAsRoot() && provider.features().cgroups()
           ? IsolationLevel.FULL : IsolationLevel.NAMESPACES_ONLY;
       assertThat(provider.features().isolation()).as(provider.features().detail()).isEqualTo(expected);
     }

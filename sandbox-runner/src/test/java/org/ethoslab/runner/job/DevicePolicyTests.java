@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.JobEvent;
+import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.runner.gpu.GpuShare;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.JobEvent;
-import org.ethoslab.runner.protocol.Outcome;
 import org.ethoslab.runner.sandbox.JobLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class DevicePolicyTests {
 
     Files.createDirectories(dir.resolve("sandbox"));
     Files.createDirectories(dir.resolve("trusted"));
-    JobFiles files = JobFiles.write(json, claim, (ObjectNode) claim.input(), JobLimits.of(2, 2048,
+    JobFiles files = JobFiles.write(json, claim, JobLifecycle.parse(claim, (ObjectNode) claim.input()), JobLimits.of(2, 2048,
         Duration.ofMinutes(5)), "gpu", dir.resolve("sandbox"), dir.resolve("trusted"));
     assertThat(json.readTree(files.sandboxJob().toFile()).path("resources").path("device").asText())
         .isEqualTo("gpu");

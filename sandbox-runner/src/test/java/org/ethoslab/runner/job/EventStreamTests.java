@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.ethoslab.runner.protocol.JobEvent;
+import org.ethoslab.contract.runner.JobEvent;
 import org.junit.jupiter.api.Test;
 
 class EventStreamTests {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.junit.jupiter.api.Test;
 
 /** What a slot reports when it claims, and which claimed jobs keep the GPU share the slot reserved. */

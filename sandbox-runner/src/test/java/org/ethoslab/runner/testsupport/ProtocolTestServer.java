@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.HeartbeatResponse;
-import org.ethoslab.runner.protocol.JobEvent;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.HeartbeatResponse;
+import org.ethoslab.contract.runner.JobEvent;
 
 /**
  * The app's side of the runner protocol, as small as the runner's tests need: a real HTTP server on 127.0.0.1
@@ -54,6 +55,7 @@ public final class ProtocolTestServer implements AutoCloseable {
   private final Set<Long> leasesLost = ConcurrentHashMap.newKeySet();
   private final AtomicInteger failingCompletes = new AtomicInteger();
   private final AtomicInteger failingEvents = new AtomicInteger();
+  private final List<LabSpec> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ProtocolTestServer(String token, long artifactCap) throws IOException {
     this.token = token;
@@ -65,6 +67,7 @@ public final class ProtocolTestServer implements AutoCloseable {
       return thread;
     }));
     server.createContext("/api/runner/v1/jobs", this::handle);
+    server.createContext("/api/runner/v1/labs", this::publish);
     server.start();
   }
 
@@ -117,6 +120,23 @@ public final class ProtocolTestServer implements AutoCloseable {
 
   public Map<String, byte[]> artifacts(long jobId) {
     return Map.copyOf(artifacts.getOrDefault(jobId, Map.of()));
+  }
+
+  /** The lab specs runners published ({@code PUT /labs}). */
+  public List<LabSpec> published() {
+    return List.copyOf(published);
+  }
+
+  private void publish(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+          || !exchange.getRequestMethod().equals("PUT")) {
+        reply(exchange, 401, Map.of("error", "bad runner token or method"));
+        return;
+      }
+      published.addAll(List.of(json.readValue(exchange.getRequestBody().readAllBytes(), LabSpec[].class)));
+      exchange.sendResponseHeaders(204, -1);
+    }
   }
 
   public int completeCalls(long jobId) {
