@@ -137,7 +137,10 @@ public final class ParameterTree {
     data.flush();
   }
 
-  /** Reads what {@link #write} wrote; a truncated or foreign file is an {@link IOException} with the reason. */
+  /**
+   * Reads what {@link #write} wrote; a truncated, foreign or corrupted file is an {@link IOException} with the
+   * reason. Every claimed size is checked against the bytes the stream still has before anything is allocated.
+   */
   public static ParameterTree read(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in));
     if (data.readInt() != MAGIC) {
@@ -161,10 +164,17 @@ public final class ParameterTree {
           throw new IOException("implausible dimension " + shape[d]);
         }
         n *= shape[d];
+        if (n > MAX_VALUES) {
+          throw new IOException("parameter file holds more than " + MAX_VALUES + " values");
+        }
       }
       total += n;
-      if (n > MAX_VALUES || total > MAX_VALUES) {
+      if (total > MAX_VALUES) {
         throw new IOException("parameter file holds more than " + MAX_VALUES + " values");
+      }
+      if (data.available() < n * 4) {
+        throw new IOException("parameter " + new String(name, StandardCharsets.UTF_8) + " claims " + n
+            + " values but the file ends before them (truncated or corrupted)");
       }
       byte[] raw = new byte[(int) n * 4];
       data.readFully(raw);

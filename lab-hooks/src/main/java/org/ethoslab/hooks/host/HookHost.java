@@ -107,6 +107,14 @@ public final class HookHost {
     }
     List<Object[]> batch = HookCalls.arguments(call, hook.method());
     List<HookOutcome> outcomes = new ArrayList<>(LoadedHooks.invoke(hook, batch));
-    return HookCalls.result(call.callId(), outcomes);
+    HookFrame result = HookCalls.result(call.callId(), outcomes);
+    if (result.payload().length > HookClient.MAX_FRAME_BYTES - 1024) {
+      // Too big to send: say so in the student's terms instead of breaking the channel.
+      StudentError tooLarge = new StudentError("AnswerTooLarge", name + " returned " + result.payload().length / (1 << 20)
+          + " MB of values for " + batch.size() + " call(s); a hook may return at most "
+          + HookClient.MAX_FRAME_BYTES / (1 << 20) + " MB per batch", "", 0);
+      return HookCalls.result(call.callId(), java.util.Collections.nCopies(batch.size(), HookOutcome.threw(tooLarge)));
+    }
+    return result;
   }
 }

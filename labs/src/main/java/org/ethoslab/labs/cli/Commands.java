@@ -23,7 +23,7 @@ import org.ethoslab.labs.core.StudentHooks;
 /** The four CLI commands. Results go to {@code out}; failures are thrown as {@link LabFailure}. */
 final class Commands {
     static final String USAGE = "usage: labs list | specs | describe <lab> | run <job.json> --out DIR [--hooks H]"
-            + " | evaluate <job.json> --artifacts DIR [--hooks H] | build-models <lab> [--cpus N]"
+            + " | evaluate <job.json> --artifacts DIR [--hooks H] | build-models <lab> [--cpus N] [--job job.json]"
             + "   (H: local, none or socket:PATH)";
 
     private final PrintStream out;
@@ -107,7 +107,10 @@ final class Commands {
         return args.contains("--hooks") ? option(args, "--hooks") : null;
     }
 
-    /** Builds a lab's cached models into the model cache ({@code ETHOSLAB_MODEL_CACHE}); log lines as events. */
+    /**
+     * Builds a lab's cached models into the model cache ({@code ETHOSLAB_MODEL_CACHE}) — those of its default
+     * parameters, or with {@code --job} those the job's parameters need; log lines as events.
+     */
     private void buildModels(String labId, List<String> args) throws Exception {
         Lab lab = registry.find(labId, null);
         if (!(lab instanceof org.ethoslab.labs.lm.CachedModels cached)) {
@@ -121,9 +124,12 @@ final class Commands {
             }
             cpus = Integer.parseInt(value);
         }
+        Params params = Params.validate(lab.spec(), args.contains("--job")
+                ? JobInput.read(Path.of(option(args, "--job"))).params() : ContractJson.MAPPER.createObjectNode());
         EngineSetup.configure(new JobInput.Resources(cpus, JobInput.Resources.DEFAULT.memoryMb(), "cpu"));
         Path root = org.ethoslab.labs.lm.ModelCache.configuredRoot();
-        cached.buildModels(new org.ethoslab.labs.lm.ModelCache(root, root), message -> events.log("info", message));
+        cached.buildModels(new org.ethoslab.labs.lm.ModelCache(root, root), message -> events.log("info", message),
+                params);
     }
 
     private static String arg(List<String> args, int index, String name) {

@@ -3,20 +3,18 @@ package org.ethoslab.labs.lm;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ethoslab.contract.ContractJson;
 import org.ethoslab.hooks.ParameterTree;
+import org.ethoslab.labs.nn.BlockParameters;
 import org.ethoslab.labs.nn.TinyGpt;
 
 /**
@@ -109,23 +107,12 @@ public final class LanguageModel implements AutoCloseable {
 
     /** A copy of every parameter by name, in the block's order. */
     public ParameterTree parameters() {
-        Map<String, ParameterTree.Tensor> map = new LinkedHashMap<>();
-        for (var entry : block.getParameters()) {
-            NDArray a = entry.getValue().getArray();
-            map.put(entry.getKey(), new ParameterTree.Tensor(a.getShape().getShape(), a.toFloatArray()));
-        }
-        return new ParameterTree(map);
+        return BlockParameters.of(block);
     }
 
     /** Overwrites every parameter in place; the tree must have exactly this model's names and shapes. */
     public void setParameters(ParameterTree tree) {
-        parameters().requireSameLayout(tree, "the new parameters");
-        for (var entry : block.getParameters()) {
-            Parameter p = entry.getValue();
-            ParameterTree.Tensor t = tree.get(entry.getKey());
-            NDArray a = p.getArray();
-            a.set(java.nio.FloatBuffer.wrap(t.values()));
-        }
+        BlockParameters.set(block, tree);
     }
 
     /** Trains in place on {@code data} (see {@link LmTrainingSettings}); loss on response tokens only. */

@@ -91,7 +91,7 @@ public final class MergeAlignLab implements Lab, CachedModels {
     }
 
     @Override
-    public void buildModels(ModelCache cache, Consumer<String> log) throws Exception {
-        new MergeAlignModels(ModelSet.DEFAULT).ensure(cache, log);
+    public void buildModels(ModelCache cache, Consumer<String> log, Params params) throws Exception {
+        new MergeAlignModels(MergeAlignConfig.from(params).modelSet()).ensure(cache, log);
     }
 }

@@ -1,17 +1,12 @@
 package org.ethoslab.labs.nn;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,8 +32,8 @@ public final class StackedModels implements AutoCloseable {
         model.setBlock(block);
         block.initialize(model.getNDManager(), inputDim);
         try {
-            block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
-        } catch (MalformedModelException | RuntimeException e) {
+            BlockParameters.load(block, parameters, name);
+        } catch (IOException | RuntimeException e) {
             model.close();
             throw new IOException("parameters do not fit " + block.models() + " stacked models of input width "
                     + inputDim + ": " + e.getMessage(), e);
@@ -71,13 +66,9 @@ public final class StackedModels implements AutoCloseable {
         return out;
     }
 
-    /** DJL's parameter serialisation of the block (what goes into an artifact file). */
+    /** The block's parameters as a {@link org.ethoslab.hooks.ParameterTree} file (what goes into an artifact). */
     public byte[] parameterBytes() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        }
-        return bytes.toByteArray();
+        return BlockParameters.bytes(block);
     }
 
     @Override

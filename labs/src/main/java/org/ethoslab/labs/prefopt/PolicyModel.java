@@ -1,7 +1,6 @@
 package org.ethoslab.labs.prefopt;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -11,11 +10,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import org.ethoslab.labs.nn.BlockParameters;
 import org.ethoslab.labs.nn.TinyGpt;
 
 /**
@@ -55,8 +51,8 @@ final class PolicyModel implements AutoCloseable {
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, shape.context()));
         try {
-            block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
-        } catch (MalformedModelException | RuntimeException e) {
+            BlockParameters.load(block, parameters, name);
+        } catch (IOException | RuntimeException e) {
             model.close();
             throw new IOException("parameters do not fit a tiny GPT of shape " + shape + " and vocabulary "
                     + vocab.size() + ": " + e.getMessage(), e);
@@ -65,11 +61,7 @@ final class PolicyModel implements AutoCloseable {
     }
 
     byte[] parameterBytes() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        }
-        return bytes.toByteArray();
+        return BlockParameters.bytes(block);
     }
 
     Model model() {

@@ -130,7 +130,8 @@ public final class PrefoptLab implements Lab, org.ethoslab.labs.lm.CachedModels 
 
     /** {@code labs build-models prefopt}: the SFT model of the default recipe, built once per machine or image. */
     @Override
-    public void buildModels(org.ethoslab.labs.lm.ModelCache cache, java.util.function.Consumer<String> log)
+    public void buildModels(org.ethoslab.labs.lm.ModelCache cache, java.util.function.Consumer<String> log,
+                            Params params)
             throws java.io.IOException {
         log.accept("SFT model ready in " + SftCache.build(SftRecipe.DEFAULT, cache, log));
     }

@@ -1,6 +1,7 @@
 package org.ethoslab.labs.w2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.testsupport.LabRuns;
+import org.ethoslab.contract.job.LabExit;
+import org.ethoslab.labs.core.LabFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,5 +98,23 @@ class W2sLabIntegrationTests {
                 .isEqualTo(Files.readAllBytes(out.resolve(W2sArtifacts.MANIFEST)));
         assertThat(ContractJson.MAPPER.writeValueAsString(LabRuns.evaluate(lab, job, again)))
                 .isEqualTo(ContractJson.MAPPER.writeValueAsString(eval));
+
+        // A corrupted size field is refused with a message, before anything is allocated for it.
+        byte[] teachers = Files.readAllBytes(again.resolve(W2sArtifacts.TEACHERS));
+        int firstDimension = 4 + 4 + 2 + ((teachers[8] & 0xff) << 8 | teachers[9] & 0xff) + 1;
+        java.nio.ByteBuffer.wrap(teachers).putLong(firstDimension, Integer.MAX_VALUE);
+        Files.write(again.resolve(W2sArtifacts.TEACHERS), teachers);
+        assertThatThrownBy(() -> LabRuns.evaluate(lab, job, again))
+                .isInstanceOfSatisfying(LabFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(LabExit.BAD_INPUT);
+                    assertThat(f.getMessage()).contains("teachers.params", "implausible dimension 2147483647");
+                });
+        java.nio.ByteBuffer.wrap(teachers).putLong(firstDimension, 5_000);
+        Files.write(again.resolve(W2sArtifacts.TEACHERS), teachers);
+        assertThatThrownBy(() -> LabRuns.evaluate(lab, job, again)).isInstanceOf(LabFailure.class)
+                .hasMessageContaining("the file ends before them");
+        Files.write(again.resolve(W2sArtifacts.TEACHERS), java.util.Arrays.copyOf(teachers, 100));
+        assertThatThrownBy(() -> LabRuns.evaluate(lab, job, again)).isInstanceOf(LabFailure.class)
+                .hasMessageContaining("teachers.params");
     }
 }

@@ -129,7 +129,7 @@ public final class JobLifecycle {
     Executor executor = provider.create(slot, SandboxRole.TRAINER);
     JobHookHost hooks = null;
     try {
-      models.ensure(claim.lab(), env, javaHome, limits.cpus(), stop, events);
+      models.ensure(job, env, javaHome, limits.cpus(), stop, events);
       events.phase("prepare", "Preparing the sandbox");
       if (job.carriesStudentCode()) {
         LabSpec spec = env.specs().find(claim.lab(), claim.labVersion()).orElseThrow(() -> new JobFailure(

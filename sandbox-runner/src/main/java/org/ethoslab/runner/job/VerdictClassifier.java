@@ -79,12 +79,19 @@ final class VerdictClassifier {
     };
   }
 
-  /** The first stderr line without its {@code KIND: } prefix, trimmed; empty when there is none. */
+  /**
+   * The labs CLI's typed line ({@code KIND: message}, KIND one of {@link LabExit}) without its prefix, trimmed — the
+   * first such line, since native libraries may print before it — else the first line; empty when there is none.
+   */
   static String message(String stderrHead) {
-    String first = stderrHead.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
-    Matcher kind = KIND_LINE.matcher(first);
-    String text = kind.matches() ? kind.group(2) : first;
-    return trim(text);
+    java.util.List<String> lines = stderrHead.lines().filter(line -> !line.isBlank()).map(String::strip).toList();
+    for (String line : lines) {
+      Matcher kind = KIND_LINE.matcher(line);
+      if (kind.matches() && java.util.Arrays.stream(LabExit.values()).anyMatch(e -> e.name().equals(kind.group(1)))) {
+        return trim(kind.group(2));
+      }
+    }
+    return trim(lines.isEmpty() ? "" : lines.get(0));
   }
 
   /** {@code SIGKILL}, or "signal 33", for an exit code of 128 + the signal. */

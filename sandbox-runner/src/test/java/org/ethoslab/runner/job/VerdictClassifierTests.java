@@ -74,6 +74,14 @@ class VerdictClassifierTests {
   }
 
   @Test
+  void theTypedLineIsFoundBehindWhatNativeLibrariesPrintedFirst() {
+    JobFailure failure = verdict(new SupervisedProcess.Result(5, false, false, null, Duration.ZERO,
+        "[W1207 23:48:42 LegacyTypeDispatch.h:74] Warning: AutoNonVariableTypeMode is deprecated\n"
+            + "STUDENT_CODE_FAILED: DpoLoss returned LossTerms[value=NaN]\n", 10, null), false, OptionalLong.empty());
+    assertThat(failure.getMessage()).isEqualTo("Your code failed: DpoLoss returned LossTerms[value=NaN]");
+  }
+
+  @Test
   void aSandboxThatNeverStartedIsTheRunnersFault() {
     StageOutcome setup = new StageOutcome(result(1, false, false), true, "bwrap: Can't mount proc", false,
         OptionalLong.empty(), false);

@@ -19,6 +19,12 @@ public final class RealServices {
         "bubblewrap is not installed: apt-get install bubblewrap (needs user namespaces)");
   }
 
+  /** The labs build the real-lab tests run ({@code mvn -B -pl labs -am package} makes it; CI builds it first). */
+  public static void requireLabsBuild(Path labsHome) {
+    require(Files.isRegularFile(labsHome.resolve("labs.jar")) && Files.isDirectory(labsHome.resolve("hook-host")),
+        labsHome + " has no labs.jar and hook-host/: build them with mvn -B -pl labs -am package -DskipTests");
+  }
+
   public static void requireRoot() {
     require("root".equals(System.getProperty("user.name")),
         "the full sandbox chain (per-slot uid, cgroups) needs the runner to run as root");
