@@ -83,9 +83,12 @@ record RunnerDirectories(Path workDir, Path channelRoot, Map<Path, Path> moved) 
     return new RunnerDirectories(workDir, channelRoot, moved);
   }
 
-  /** The first of {@code path} and its ancestors that others cannot traverse, or null when all can. */
+  /**
+   * The first folder on the way to {@code path} (the path itself when it is a folder, its ancestors) that others cannot
+   * traverse, or null when all can.
+   */
   static Path firstUntraversable(Path path) {
-    for (Path p = path; p != null; p = p.getParent()) {
+    for (Path p = Files.isDirectory(path) ? path : path.getParent(); p != null; p = p.getParent()) {
       try {
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
         if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
