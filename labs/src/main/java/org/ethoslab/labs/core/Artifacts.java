@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.LabExit;
 
 /**
  * The artifact directory written by the untrusted phase, read back by the trusted one. Names are checked so an
@@ -31,8 +32,24 @@ public final class Artifacts {
     }
 
     public void writeJson(String name, Object value) throws IOException {
+        write(name, ContractJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    }
+
+    /**
+     * Writes one artifact, refusing (as the job's bad input: its parameters made the results too big) a write that
+     * would take the directory past {@link #MAX_TOTAL_BYTES}: the limit holds where artifacts are written, and the
+     * runner checks it again where they are uploaded.
+     */
+    public void write(String name, byte[] bytes) throws IOException {
         Files.createDirectories(dir);
-        ContractJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(resolve(name).toFile(), value);
+        Path file = resolve(name);
+        long others = totalBytes() - (Files.isRegularFile(file) ? Files.size(file) : 0);
+        if (others + bytes.length > MAX_TOTAL_BYTES) {
+            throw new LabFailure(LabExit.BAD_INPUT, "the run's results would total " + (others + bytes.length)
+                    + " bytes with " + name + ", more than the " + MAX_TOTAL_BYTES + " byte limit: choose smaller "
+                    + "parameters");
+        }
+        Files.write(file, bytes);
     }
 
     public <T> T readJson(String name, Class<T> type) {

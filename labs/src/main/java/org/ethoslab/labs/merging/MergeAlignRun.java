@@ -1,8 +1,6 @@
 package org.ethoslab.labs.merging;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +68,9 @@ final class MergeAlignRun {
         }
 
         events.phase("writing");
-        try (OutputStream os = Files.newOutputStream(out.resolve(MergeAlignArtifacts.MERGED))) {
-            merged.write(os);
-        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        merged.write(bytes);
+        out.write(MergeAlignArtifacts.MERGED, bytes.toByteArray());
         out.writeJson(MergeAlignArtifacts.MANIFEST, new MergeAlignArtifacts(cfg.method(),
                 MergeAlignConfig.knob(cfg.method()), cfg.knobValue(), cfg.models(), models.baseRecipe().hash(),
                 models.domainRecipe().hash(), models.alignedRecipe().hash(), merge.source(), new LinkedHashMap<>(

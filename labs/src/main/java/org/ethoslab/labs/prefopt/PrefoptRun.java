@@ -1,6 +1,5 @@
 package org.ethoslab.labs.prefopt;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +81,7 @@ final class PrefoptRun {
                         events.log("warn", loss.id() + ": log-probabilities stopped being finite at step "
                                 + (c.divergedAtStep() + 1) + "; training stopped (the policy diverged)");
                     }
-                    Files.write(out.resolve(PrefoptArtifacts.policyFile(loss.id())), policy.parameterBytes());
+                    out.write(PrefoptArtifacts.policyFile(loss.id()), policy.parameterBytes());
                     if (!c.rw().isEmpty()) {
                         events.log("info", String.format(Locale.ROOT, "%s: final batch r_w %.2f, r_l %.2f",
                                 loss.id(), c.rw().get(c.rw().size() - 1), c.rl().get(c.rl().size() - 1)));

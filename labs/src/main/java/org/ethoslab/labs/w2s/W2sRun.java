@@ -1,6 +1,5 @@
 package org.ethoslab.labs.w2s;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,7 +223,7 @@ final class W2sRun {
     }
 
     private void save(StackedModels models, String name) throws Exception {
-        Files.write(out.resolve(name), models.parameterBytes());
+        out.write(name, models.parameterBytes());
     }
 
     private static double agreement(float[][] weakLabels, List<TextExample> pool, int[] idx) {

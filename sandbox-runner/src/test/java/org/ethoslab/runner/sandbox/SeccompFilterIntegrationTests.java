@@ -30,6 +30,22 @@ class SeccompFilterIntegrationTests {
     assertThat(sandboxed(filter, "echo still works")).contains("still works");
   }
 
+  @Test
+  void aSandboxCannotKillItselfWithAnOutsideSignalNorOpenAHypervisorSocket() throws Exception {
+    RealServices.requireBubblewrap();
+    Assumptions.assumeTrue(SeccompFilter.forThisMachine().isPresent(), "the filter is built for x86-64 only");
+    Path filter = Files.write(dir.resolve("filter.bpf"), SeccompFilter.forThisMachine().get());
+
+    assertThat(sandboxed(filter, "kill -9 $$; echo survived=$?")).contains("Operation not permitted", "survived=1");
+    assertThat(sandboxed(filter, "kill -TERM $$; echo survived=$?")).contains("survived=1");
+    assertThat(sandboxed(filter, "kill -0 $$ && echo signal-0-works")).contains("signal-0-works");
+    String sockets = sandboxed(filter, "perl -e 'use Socket; socket(V, 40, 1, 0) or print \"vsock: $!\\n\"; "
+        + "socket(P, 17, 3, 0) or print \"packet: $!\\n\"; socket(U, PF_UNIX, SOCK_STREAM, 0) and print "
+        + "\"unix ok\\n\"; socket(I, PF_INET, SOCK_STREAM, 0) and print \"inet ok\\n\"'");
+    assertThat(sockets).contains("vsock: Address family not supported", "packet: Address family not supported",
+        "unix ok", "inet ok");
+  }
+
   private static String sandboxed(Path filter, String script) throws Exception {
     List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" 4<\"$0\"", filter.toString(),
         "/usr/bin/bwrap", "--unshare-user", "--unshare-pid", "--unshare-net", "--die-with-parent",
