@@ -26,64 +26,64 @@ import org.ethoslab.labs.nn.TinyGpt;
  * on bytes of generated request text: tokens per second over timed steps after a short warm-up.
  */
 final class TinyGptThroughput {
-    private static final int CONTEXT = 64;
-    private static final int BATCH = 16;
-    private static final int WARMUP = 5;
-    private static final int STEPS = 40;
+  private static final int CONTEXT = 64;
+  private static final int BATCH = 16;
+  private static final int WARMUP = 5;
+  private static final int STEPS = 40;
 
-    private TinyGptThroughput() {
+  private TinyGptThroughput() {
+  }
+
+  static void measure(PrintStream out) {
+    StringBuilder corpus = new StringBuilder();
+    for (TextExample e : new SafetyRequestGenerator().generate(400, new SplittableRandom(1))) {
+      corpus.append(e.text()).append('\n');
     }
-
-    static void measure(PrintStream out) {
-        StringBuilder corpus = new StringBuilder();
-        for (TextExample e : new SafetyRequestGenerator().generate(400, new SplittableRandom(1))) {
-            corpus.append(e.text()).append('\n');
-        }
-        byte[] bytes = corpus.toString().getBytes(StandardCharsets.UTF_8);
-        SplittableRandom rng = new SplittableRandom(2);
-        try (Model model = Model.newInstance("tiny-gpt", Device.cpu(), "PyTorch")) {
-            Engine.getEngine("PyTorch").setRandomSeed(1);
-            TinyGpt gpt = TinyGpt.builder().setVocab(256).setContext(CONTEXT).optDim(128).optLayers(2).optHeads(4)
-                    .build();
-            model.setBlock(gpt);
-            Loss loss = Loss.softmaxCrossEntropyLoss();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(BATCH, CONTEXT));
-                long params = gpt.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
-                long start = 0;
-                float lossValue = 0;
-                for (int step = 0; step < WARMUP + STEPS; step++) {
-                    if (step == WARMUP) {
-                        start = System.nanoTime();
-                    }
-                    try (NDManager scope = trainer.getManager().newSubManager()) {
-                        int[] x = new int[BATCH * CONTEXT];
-                        int[] y = new int[BATCH * CONTEXT];
-                        for (int b = 0; b < BATCH; b++) {
-                            int off = rng.nextInt(bytes.length - CONTEXT - 1);
-                            for (int t = 0; t < CONTEXT; t++) {
-                                x[b * CONTEXT + t] = bytes[off + t] & 0xff;
-                                y[b * CONTEXT + t] = bytes[off + t + 1] & 0xff;
-                            }
-                        }
-                        NDArray input = scope.create(x, new Shape(BATCH, CONTEXT));
-                        NDArray labels = scope.create(y, new Shape(BATCH * CONTEXT));
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray l = loss.evaluate(new NDList(labels), new NDList(logits.reshape(-1, 256)));
-                            gc.backward(l);
-                            lossValue = l.getFloat();
-                        }
-                        trainer.step();
-                    }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf(Locale.ROOT, "tiny GPT (%d parameters, batch %d x context %d): %.1f steps/s, %.0f tokens/s,"
-                        + " loss after %d steps %.2f%n", params, BATCH, CONTEXT, STEPS / seconds,
-                        STEPS * BATCH * CONTEXT / seconds, WARMUP + STEPS, lossValue);
+    byte[] bytes = corpus.toString().getBytes(StandardCharsets.UTF_8);
+    SplittableRandom rng = new SplittableRandom(2);
+    try (Model model = Model.newInstance("tiny-gpt", Device.cpu(), "PyTorch")) {
+      Engine.getEngine("PyTorch").setRandomSeed(1);
+      TinyGpt gpt = TinyGpt.builder().setVocab(256).setContext(CONTEXT).optDim(128).optLayers(2).optHeads(4)
+          .build();
+      model.setBlock(gpt);
+      Loss loss = Loss.softmaxCrossEntropyLoss();
+      DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+          .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(BATCH, CONTEXT));
+        long params = gpt.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        long start = 0;
+        float lossValue = 0;
+        for (int step = 0; step < WARMUP + STEPS; step++) {
+          if (step == WARMUP) {
+            start = System.nanoTime();
+          }
+          try (NDManager scope = trainer.getManager().newSubManager()) {
+            int[] x = new int[BATCH * CONTEXT];
+            int[] y = new int[BATCH * CONTEXT];
+            for (int b = 0; b < BATCH; b++) {
+              int off = rng.nextInt(bytes.length - CONTEXT - 1);
+              for (int t = 0; t < CONTEXT; t++) {
+                x[b * CONTEXT + t] = bytes[off + t] & 0xff;
+                y[b * CONTEXT + t] = bytes[off + t + 1] & 0xff;
+              }
             }
+            NDArray input = scope.create(x, new Shape(BATCH, CONTEXT));
+            NDArray labels = scope.create(y, new Shape(BATCH * CONTEXT));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+              NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
+              NDArray l = loss.evaluate(new NDList(labels), new NDList(logits.reshape(-1, 256)));
+              gc.backward(l);
+              lossValue = l.getFloat();
+            }
+            trainer.step();
+          }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "tiny GPT (%d parameters, batch %d x context %d): %.1f steps/s, %.0f tokens/s,"
+            + " loss after %d steps %.2f%n", params, BATCH, CONTEXT, STEPS / seconds,
+            STEPS * BATCH * CONTEXT / seconds, WARMUP + STEPS, lossValue);
+      }
     }
+  }
 }

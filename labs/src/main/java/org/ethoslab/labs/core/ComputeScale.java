@@ -18,23 +18,23 @@ import org.ethoslab.contract.job.JobInput;
  */
 public final class ComputeScale {
 
-    private ComputeScale() {
-    }
+  private ComputeScale() {
+  }
 
-    /**
-     * The parameters a job runs with: {@code given} plus, on the GPU, {@code gpuDefaults} for every parameter the job
-     * left out. On the CPU {@code given} is returned as it is.
-     */
-    public static JsonNode params(JsonNode given, JobInput.Resources resources, Map<String, Object> gpuDefaults) {
-        if (!"gpu".equals(resources.device()) || gpuDefaults.isEmpty()) {
-            return given;
-        }
-        ObjectNode scaled = given.isObject() ? ((ObjectNode) given).deepCopy() : ContractJson.MAPPER.createObjectNode();
-        gpuDefaults.forEach((name, value) -> {
-            if (!scaled.hasNonNull(name)) {
-                scaled.set(name, ContractJson.MAPPER.valueToTree(value));
-            }
-        });
-        return scaled;
+  /**
+   * The parameters a job runs with: {@code given} plus, on the GPU, {@code gpuDefaults} for every parameter the job
+   * left out. On the CPU {@code given} is returned as it is.
+   */
+  public static JsonNode params(JsonNode given, JobInput.Resources resources, Map<String, Object> gpuDefaults) {
+    if (!"gpu".equals(resources.device()) || gpuDefaults.isEmpty()) {
+      return given;
     }
+    ObjectNode scaled = given.isObject() ? ((ObjectNode) given).deepCopy() : ContractJson.MAPPER.createObjectNode();
+    gpuDefaults.forEach((name, value) -> {
+      if (!scaled.hasNonNull(name)) {
+        scaled.set(name, ContractJson.MAPPER.valueToTree(value));
+      }
+    });
+    return scaled;
+  }
 }

@@ -20,106 +20,106 @@ import org.ethoslab.hooks.channel.StudentError;
  */
 public final class Hook<T> {
 
-    private final String name;
-    private final Method method;
-    private final HookClient client;
-    private final Object implementation;
-    private final boolean submitted;
+  private final String name;
+  private final Method method;
+  private final HookClient client;
+  private final Object implementation;
+  private final boolean submitted;
 
-    private Hook(String name, Class<T> type, HookClient client, Object implementation, boolean submitted) {
-        this.name = name;
-        this.method = HookMethods.of(type);
-        this.client = client;
-        this.implementation = implementation;
-        this.submitted = submitted;
-    }
+  private Hook(String name, Class<T> type, HookClient client, Object implementation, boolean submitted) {
+    this.name = name;
+    this.method = HookMethods.of(type);
+    this.client = client;
+    this.implementation = implementation;
+    this.submitted = submitted;
+  }
 
-    /** The student's hook, answered over the hook channel. */
-    static <T> Hook<T> overChannel(String name, Class<T> type, HookClient client) {
-        return new Hook<>(name, type, client, null, true);
-    }
+  /** The student's hook, answered over the hook channel. */
+  static <T> Hook<T> overChannel(String name, Class<T> type, HookClient client) {
+    return new Hook<>(name, type, client, null, true);
+  }
 
-    /** A hook answered in this process by trusted code: the lab's reference, or a stand-in of the project's. */
-    static <T> Hook<T> inProcess(String name, Class<T> type, Object implementation, boolean submitted) {
-        return new Hook<>(name, type, null, implementation, submitted);
-    }
+  /** A hook answered in this process by trusted code: the lab's reference, or a stand-in of the project's. */
+  static <T> Hook<T> inProcess(String name, Class<T> type, Object implementation, boolean submitted) {
+    return new Hook<>(name, type, null, implementation, submitted);
+  }
 
-    /** The lab's own implementation as a hook, for comparing the student's against. */
-    public static <T> Hook<T> reference(String name, Class<T> type, T implementation) {
-        return inProcess(name, type, implementation, false);
-    }
+  /** The lab's own implementation as a hook, for comparing the student's against. */
+  public static <T> Hook<T> reference(String name, Class<T> type, T implementation) {
+    return inProcess(name, type, implementation, false);
+  }
 
-    public String name() {
-        return name;
-    }
+  public String name() {
+    return name;
+  }
 
-    /** True for the student's hook, false for the reference. */
-    public boolean submitted() {
-        return submitted;
-    }
+  /** True for the student's hook, false for the reference. */
+  public boolean submitted() {
+    return submitted;
+  }
 
-    /** {@code student} or {@code reference}, for provenance. */
-    public String source() {
-        return submitted() ? "student" : "reference";
-    }
+  /** {@code student} or {@code reference}, for provenance. */
+  public String source() {
+    return submitted() ? "student" : "reference";
+  }
 
-    /**
-     * Calls the hook once per argument list. What the student's code threw comes back as that call's outcome; an
-     * answer that cannot be read is the student's failure, a lost channel propagates for the runner to judge.
-     */
-    public List<HookOutcome> callAll(List<Object[]> arguments) throws IOException {
-        if (client != null) {
-            try {
-                return client.call(name, method, arguments);
-            } catch (HookProtocolException e) {
-                throw new LabFailure(LabExit.STUDENT_CODE_FAILED, name + "'s answer could not be read: "
-                        + e.getMessage());
-            }
-        }
-        List<HookOutcome> outcomes = new ArrayList<>(arguments.size());
-        for (Object[] args : arguments) {
-            try {
-                outcomes.add(HookOutcome.returned(method.invoke(implementation, args)));
-            } catch (InvocationTargetException e) {
-                outcomes.add(HookOutcome.threw(StudentError.of(e.getCause(), "")));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("the reference of " + name + " cannot be called", e);
-            }
-        }
-        return outcomes;
+  /**
+   * Calls the hook once per argument list. What the student's code threw comes back as that call's outcome; an
+   * answer that cannot be read is the student's failure, a lost channel propagates for the runner to judge.
+   */
+  public List<HookOutcome> callAll(List<Object[]> arguments) throws IOException {
+    if (client != null) {
+      try {
+        return client.call(name, method, arguments);
+      } catch (HookProtocolException e) {
+        throw new LabFailure(LabExit.STUDENT_CODE_FAILED, name + "'s answer could not be read: "
+            + e.getMessage());
+      }
     }
+    List<HookOutcome> outcomes = new ArrayList<>(arguments.size());
+    for (Object[] args : arguments) {
+      try {
+        outcomes.add(HookOutcome.returned(method.invoke(implementation, args)));
+      } catch (InvocationTargetException e) {
+        outcomes.add(HookOutcome.threw(StudentError.of(e.getCause(), "")));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("the reference of " + name + " cannot be called", e);
+      }
+    }
+    return outcomes;
+  }
 
-    /** The values of a batch; the first call that threw fails the job with the student's exception and line. */
-    public List<Object> values(List<Object[]> arguments) throws IOException {
-        List<HookOutcome> outcomes = callAll(arguments);
-        List<Object> values = new ArrayList<>(outcomes.size());
-        for (HookOutcome o : outcomes) {
-            if (o.threw()) {
-                throw failure(o.error());
-            }
-            values.add(o.value());
-        }
-        return values;
+  /** The values of a batch; the first call that threw fails the job with the student's exception and line. */
+  public List<Object> values(List<Object[]> arguments) throws IOException {
+    List<HookOutcome> outcomes = callAll(arguments);
+    List<Object> values = new ArrayList<>(outcomes.size());
+    for (HookOutcome o : outcomes) {
+      if (o.threw()) {
+        throw failure(o.error());
+      }
+      values.add(o.value());
     }
+    return values;
+  }
 
-    /** One call's value; if it threw, the job fails with the student's exception and line. */
-    public Object call(Object... arguments) throws IOException {
-        List<Object[]> one = new ArrayList<>();
-        one.add(arguments);
-        return values(one).get(0);
-    }
+  /** One call's value; if it threw, the job fails with the student's exception and line. */
+  public Object call(Object... arguments) throws IOException {
+    List<Object[]> one = new ArrayList<>();
+    one.add(arguments);
+    return values(one).get(0);
+  }
 
-    /** A student failure pointing at the line the error names. */
-    public static LabFailure failure(StudentError error) {
-        String message = error.describe();
-        return new LabFailure(LabExit.STUDENT_CODE_FAILED, message, error.file().isEmpty() ? null : error.file(),
-                error.file().isEmpty() ? null : error.line(), List.of(message), null);
-    }
+  /** A student failure pointing at the line the error names. */
+  public static LabFailure failure(StudentError error) {
+    String message = error.describe();
+    return new LabFailure(LabExit.STUDENT_CODE_FAILED, message, error.file().isEmpty() ? null : error.file(),
+        error.file().isEmpty() ? null : error.line(), List.of(message), null);
+  }
 
-    /** The job fails because the hook's answer is unusable; {@code problem} says how, in the student's terms. */
-    public LabFailure unusable(String problem) {
-        String message = name + " " + problem;
-        return new LabFailure(LabExit.STUDENT_CODE_FAILED, message, submitted() ? name + ".java" : null, null,
-                List.of(message), null);
-    }
+  /** The job fails because the hook's answer is unusable; {@code problem} says how, in the student's terms. */
+  public LabFailure unusable(String problem) {
+    String message = name + " " + problem;
+    return new LabFailure(LabExit.STUDENT_CODE_FAILED, message, submitted() ? name + ".java" : null, null,
+        List.of(message), null);
+  }
 }

@@ -12,22 +12,22 @@ import org.ethoslab.contract.lab.LabSpec;
  * artifacts against hidden data and the hooks' answers to hidden probe inputs it draws itself.
  */
 public interface Lab {
-    LabSpec spec();
+  LabSpec spec();
 
-    /** Trains, writes artifacts into {@code ctx.outDir()}, emits events. Throws {@link LabFailure} for typed errors. */
-    void run(JobInput job, Params params, LabContext ctx) throws Exception;
+  /** Trains, writes artifacts into {@code ctx.outDir()}, emits events. Throws {@link LabFailure} for typed errors. */
+  void run(JobInput job, Params params, LabContext ctx) throws Exception;
 
-    /**
-     * Scores the artifacts against hidden data ({@code job.hidden()}, or a documented default when absent) and the
-     * student's hooks against their references on probe inputs drawn from the hidden seed.
-     */
-    Evaluation evaluate(JobInput job, Params params, Artifacts artifacts, StudentHooks hooks) throws Exception;
+  /**
+   * Scores the artifacts against hidden data ({@code job.hidden()}, or a documented default when absent) and the
+   * student's hooks against their references on probe inputs drawn from the hidden seed.
+   */
+  Evaluation evaluate(JobInput job, Params params, Artifacts artifacts, StudentHooks hooks) throws Exception;
 
-    /**
-     * Parameter defaults for the GPU tier (see {@link ComputeScale}); none unless a lab scales up on a GPU. Every value
-     * must lie within the parameter's bounds in {@link #spec()}.
-     */
-    default java.util.Map<String, Object> gpuScale() {
-        return java.util.Map.of();
-    }
+  /**
+   * Parameter defaults for the GPU tier (see {@link ComputeScale}); none unless a lab scales up on a GPU. Every value
+   * must lie within the parameter's bounds in {@link #spec()}.
+   */
+  default java.util.Map<String, Object> gpuScale() {
+    return java.util.Map.of();
+  }
 }

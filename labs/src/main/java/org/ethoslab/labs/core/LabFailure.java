@@ -9,46 +9,46 @@ import org.ethoslab.contract.job.LabExit;
  * point at student code when known.
  */
 public class LabFailure extends RuntimeException {
-    private final LabExit kind;
-    private final String file;
-    private final Integer line;
-    private final List<String> messages;
+  private final LabExit kind;
+  private final String file;
+  private final Integer line;
+  private final List<String> messages;
 
-    public LabFailure(LabExit kind, String message) {
-        this(kind, message, null, null, List.of(message), null);
-    }
+  public LabFailure(LabExit kind, String message) {
+    this(kind, message, null, null, List.of(message), null);
+  }
 
-    public LabFailure(LabExit kind, String message, Throwable cause) {
-        this(kind, message, null, null, List.of(message), cause);
-    }
+  public LabFailure(LabExit kind, String message, Throwable cause) {
+    this(kind, message, null, null, List.of(message), cause);
+  }
 
-    public LabFailure(LabExit kind, String message, String file, Integer line, List<String> messages,
-                      Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
-        this.file = file;
-        this.line = line;
-        this.messages = List.copyOf(messages);
-    }
+  public LabFailure(LabExit kind, String message, String file, Integer line, List<String> messages,
+           Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+    this.file = file;
+    this.line = line;
+    this.messages = List.copyOf(messages);
+  }
 
-    /** Bad input naming the field: {@code params.numSeeds: must be between 1 and 10, got 50}. */
-    public static LabFailure badInput(String field, String problem) {
-        return new LabFailure(LabExit.BAD_INPUT, field + ": " + problem);
-    }
+  /** Bad input naming the field: {@code params.numSeeds: must be between 1 and 10, got 50}. */
+  public static LabFailure badInput(String field, String problem) {
+    return new LabFailure(LabExit.BAD_INPUT, field + ": " + problem);
+  }
 
-    public LabExit kind() {
-        return kind;
-    }
+  public LabExit kind() {
+    return kind;
+  }
 
-    public String file() {
-        return file;
-    }
+  public String file() {
+    return file;
+  }
 
-    public Integer line() {
-        return line;
-    }
+  public Integer line() {
+    return line;
+  }
 
-    public List<String> messages() {
-        return messages;
-    }
+  public List<String> messages() {
+    return messages;
+  }
 }

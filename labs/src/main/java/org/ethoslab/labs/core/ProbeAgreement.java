@@ -11,26 +11,26 @@ import org.ethoslab.hooks.channel.HookOutcome;
  * a job without code can never collect the points of code.
  */
 public final class ProbeAgreement {
-    private ProbeAgreement() {
-    }
+  private ProbeAgreement() {
+  }
 
-    /**
-     * The share of {@code probes} on which {@code student} and {@code reference} agree by {@code matches}
-     * (student outcome, reference outcome); 0 when the student's hook was not submitted or there are no probes.
-     */
-    public static <T> double share(Hook<T> student, Hook<T> reference, List<Object[]> probes,
-                                   BiPredicate<HookOutcome, HookOutcome> matches) throws IOException {
-        if (!student.submitted() || probes.isEmpty()) {
-            return 0.0;
-        }
-        List<HookOutcome> got = student.callAll(probes);
-        List<HookOutcome> expected = reference.callAll(probes);
-        int agreed = 0;
-        for (int i = 0; i < probes.size(); i++) {
-            if (matches.test(got.get(i), expected.get(i))) {
-                agreed++;
-            }
-        }
-        return (double) agreed / probes.size();
+  /**
+   * The share of {@code probes} on which {@code student} and {@code reference} agree by {@code matches}
+   * (student outcome, reference outcome); 0 when the student's hook was not submitted or there are no probes.
+   */
+  public static <T> double share(Hook<T> student, Hook<T> reference, List<Object[]> probes,
+                  BiPredicate<HookOutcome, HookOutcome> matches) throws IOException {
+    if (!student.submitted() || probes.isEmpty()) {
+      return 0.0;
     }
+    List<HookOutcome> got = student.callAll(probes);
+    List<HookOutcome> expected = reference.callAll(probes);
+    int agreed = 0;
+    for (int i = 0; i < probes.size(); i++) {
+      if (matches.test(got.get(i), expected.get(i))) {
+        agreed++;
+      }
+    }
+    return (double) agreed / probes.size();
+  }
 }

@@ -29,104 +29,104 @@ import org.ethoslab.hooks.channel.LocalHookHost;
  */
 public final class StudentHooks implements AutoCloseable {
 
-    private final Set<String> submitted;
-    private final HookClient client;
-    private final Map<String, Object> standIns;
+  private final Set<String> submitted;
+  private final HookClient client;
+  private final Map<String, Object> standIns;
 
-    private StudentHooks(Set<String> submitted, HookClient client, Map<String, Object> standIns) {
-        this.submitted = Set.copyOf(submitted);
-        this.client = client;
-        this.standIns = Map.copyOf(standIns);
-    }
+  private StudentHooks(Set<String> submitted, HookClient client, Map<String, Object> standIns) {
+    this.submitted = Set.copyOf(submitted);
+    this.client = client;
+    this.standIns = Map.copyOf(standIns);
+  }
 
-    /** No student hooks: every hook is its reference. */
-    public static StudentHooks none() {
-        return new StudentHooks(Set.of(), null, Map.of());
-    }
+  /** No student hooks: every hook is its reference. */
+  public static StudentHooks none() {
+    return new StudentHooks(Set.of(), null, Map.of());
+  }
 
-    /**
-     * Hooks answered in this process by the given objects, as if submitted: only for trusted stand-ins of the
-     * project's own (results tables, tests of the probes). Never for student code, which runs only in the hook host.
-     */
-    public static StudentHooks standIns(Map<String, Object> implementations) {
-        return new StudentHooks(implementations.keySet(), null, implementations);
-    }
+  /**
+   * Hooks answered in this process by the given objects, as if submitted: only for trusted stand-ins of the
+   * project's own (results tables, tests of the probes). Never for student code, which runs only in the hook host.
+   */
+  public static StudentHooks standIns(Map<String, Object> implementations) {
+    return new StudentHooks(implementations.keySet(), null, implementations);
+  }
 
-    /**
-     * The job's hooks over the channel {@code option} names ({@code local} when null). Every hook the job carries must
-     * be one of the lab's.
-     */
-    public static StudentHooks open(JobInput job, LabSpec spec, String option) throws IOException {
-        List<HookSources.Source> sources = new ArrayList<>();
-        for (Map.Entry<String, String> hook : job.hooks().entrySet()) {
-            LabSpec.HookSpec hookSpec = spec.hook(hook.getKey()).orElseThrow(() -> LabFailure.badInput(
-                    "hooks." + hook.getKey(), "unknown hook for lab " + spec.id() + " (known: " + String.join(", ",
-                            spec.hooks().stream().map(LabSpec.HookSpec::name).toList()) + ")"));
-            sources.add(new HookSources.Source(hook.getKey(), hookSpec.interfaceName(), hook.getValue()));
-        }
-        String channel = option == null ? "local" : option;
-        if (sources.isEmpty()) {
-            return none();
-        }
-        if (channel.equals("none")) {
-            throw LabFailure.badInput("--hooks", "the job carries student hooks but this run was given no hook channel");
-        }
-        if (channel.startsWith("socket:")) {
-            SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(channel.substring(7))));
-            return new StudentHooks(job.hooks().keySet(), new HookClient(Channels.newInputStream(socket),
-                    Channels.newOutputStream(socket), socket), Map.of());
-        }
-        if (!channel.equals("local")) {
-            throw LabFailure.badInput("--hooks", "must be local, none or socket:PATH, got " + channel);
-        }
-        LocalHookHost.Started host = LocalHookHost.start(new HookSources(sources));
-        if (host.report().status() != LoadReport.Status.LOADED) {
-            closeQuietly(host.client());
-            throw loadFailure(host.report());
-        }
-        return new StudentHooks(job.hooks().keySet(), host.client(), Map.of());
+  /**
+   * The job's hooks over the channel {@code option} names ({@code local} when null). Every hook the job carries must
+   * be one of the lab's.
+   */
+  public static StudentHooks open(JobInput job, LabSpec spec, String option) throws IOException {
+    List<HookSources.Source> sources = new ArrayList<>();
+    for (Map.Entry<String, String> hook : job.hooks().entrySet()) {
+      LabSpec.HookSpec hookSpec = spec.hook(hook.getKey()).orElseThrow(() -> LabFailure.badInput(
+          "hooks." + hook.getKey(), "unknown hook for lab " + spec.id() + " (known: " + String.join(", ",
+              spec.hooks().stream().map(LabSpec.HookSpec::name).toList()) + ")"));
+      sources.add(new HookSources.Source(hook.getKey(), hookSpec.interfaceName(), hook.getValue()));
     }
+    String channel = option == null ? "local" : option;
+    if (sources.isEmpty()) {
+      return none();
+    }
+    if (channel.equals("none")) {
+      throw LabFailure.badInput("--hooks", "the job carries student hooks but this run was given no hook channel");
+    }
+    if (channel.startsWith("socket:")) {
+      SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(channel.substring(7))));
+      return new StudentHooks(job.hooks().keySet(), new HookClient(Channels.newInputStream(socket),
+          Channels.newOutputStream(socket), socket), Map.of());
+    }
+    if (!channel.equals("local")) {
+      throw LabFailure.badInput("--hooks", "must be local, none or socket:PATH, got " + channel);
+    }
+    LocalHookHost.Started host = LocalHookHost.start(new HookSources(sources));
+    if (host.report().status() != LoadReport.Status.LOADED) {
+      closeQuietly(host.client());
+      throw loadFailure(host.report());
+    }
+    return new StudentHooks(job.hooks().keySet(), host.client(), Map.of());
+  }
 
-    /** What a failed load means for the job: a compile error, or a class that cannot serve as the hook. */
-    public static LabFailure loadFailure(LoadReport report) {
-        LoadReport.Problem first = report.problems().get(0);
-        List<String> lines = report.problems().stream().map(LoadReport.Problem::describe).toList();
-        LabExit kind = report.status() == LoadReport.Status.COMPILE_ERROR ? LabExit.COMPILE_ERROR
-                : LabExit.STUDENT_CODE_FAILED;
-        return new LabFailure(kind, lines.get(0), first.file(), first.line(), lines, null);
-    }
+  /** What a failed load means for the job: a compile error, or a class that cannot serve as the hook. */
+  public static LabFailure loadFailure(LoadReport report) {
+    LoadReport.Problem first = report.problems().get(0);
+    List<String> lines = report.problems().stream().map(LoadReport.Problem::describe).toList();
+    LabExit kind = report.status() == LoadReport.Status.COMPILE_ERROR ? LabExit.COMPILE_ERROR
+        : LabExit.STUDENT_CODE_FAILED;
+    return new LabFailure(kind, lines.get(0), first.file(), first.line(), lines, null);
+  }
 
-    /** The hook {@code name} of interface {@code type}: the student's when the job carries it, else {@code reference}. */
-    public <T> Hook<T> hook(String name, Class<T> type, T reference) {
-        if (standIns.containsKey(name)) {
-            return Hook.inProcess(name, type, standIns.get(name), true);
-        }
-        return submitted.contains(name) ? Hook.overChannel(name, type, client) : Hook.reference(name, type, reference);
+  /** The hook {@code name} of interface {@code type}: the student's when the job carries it, else {@code reference}. */
+  public <T> Hook<T> hook(String name, Class<T> type, T reference) {
+    if (standIns.containsKey(name)) {
+      return Hook.inProcess(name, type, standIns.get(name), true);
     }
+    return submitted.contains(name) ? Hook.overChannel(name, type, client) : Hook.reference(name, type, reference);
+  }
 
-    /** True when the job carries the student's own {@code name}. */
-    public boolean submitted(String name) {
-        return submitted.contains(name);
-    }
+  /** True when the job carries the student's own {@code name}. */
+  public boolean submitted(String name) {
+    return submitted.contains(name);
+  }
 
-    /** Calls made over the channel so far (each argument list counts once). */
-    public long channelCalls() {
-        return client == null ? 0 : client.calls();
-    }
+  /** Calls made over the channel so far (each argument list counts once). */
+  public long channelCalls() {
+    return client == null ? 0 : client.calls();
+  }
 
-    @Override
-    public void close() {
-        closeQuietly(client);
-    }
+  @Override
+  public void close() {
+    closeQuietly(client);
+  }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // The host is going away either way.
-        }
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
     }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // The host is going away either way.
+    }
+  }
 }

@@ -9,6 +9,6 @@ import org.ethoslab.labs.core.Params;
  * job's.
  */
 public interface CachedModels {
-    /** Builds every model a job with these (validated) parameters needs into {@code cache}, skipping cached ones. */
-    void buildModels(ModelCache cache, Consumer<String> log, Params params) throws Exception;
+  /** Builds every model a job with these (validated) parameters needs into {@code cache}, skipping cached ones. */
+  void buildModels(ModelCache cache, Consumer<String> log, Params params) throws Exception;
 }

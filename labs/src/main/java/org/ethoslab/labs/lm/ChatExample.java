@@ -7,18 +7,18 @@ package org.ethoslab.labs.lm;
  */
 public record ChatExample(String prompt, String response) {
 
-    /** {@code "user : <request> assistant :"} — the prompt of a one-turn chat. */
-    public static String userTurn(String request) {
-        return "user : " + request + " assistant :";
-    }
+  /** {@code "user : <request> assistant :"} — the prompt of a one-turn chat. */
+  public static String userTurn(String request) {
+    return "user : " + request + " assistant :";
+  }
 
-    /** A one-turn chat: the user's request as prompt, the assistant's reply as response. */
-    public static ChatExample chat(String request, String reply) {
-        return new ChatExample(userTurn(request), reply);
-    }
+  /** A one-turn chat: the user's request as prompt, the assistant's reply as response. */
+  public static ChatExample chat(String request, String reply) {
+    return new ChatExample(userTurn(request), reply);
+  }
 
-    /** Plain text with no prompt: every token carries loss. */
-    public static ChatExample text(String text) {
-        return new ChatExample("", text);
-    }
+  /** Plain text with no prompt: every token carries loss. */
+  public static ChatExample text(String text) {
+    return new ChatExample("", text);
+  }
 }

@@ -5,10 +5,10 @@ package org.ethoslab.labs.lm;
  * vocabulary size comes from the tokenizer.
  */
 public record LmArchitecture(int dim, int layers, int heads, int context) {
-    public LmArchitecture {
-        if (dim < 4 || layers < 1 || heads < 1 || context < 8 || dim % heads != 0) {
-            throw new IllegalArgumentException("bad architecture: dim " + dim + ", layers " + layers + ", heads "
-                    + heads + ", context " + context + " (dim must be divisible by heads, context ≥ 8)");
-        }
+  public LmArchitecture {
+    if (dim < 4 || layers < 1 || heads < 1 || context < 8 || dim % heads != 0) {
+      throw new IllegalArgumentException("bad architecture: dim " + dim + ", layers " + layers + ", heads "
+          + heads + ", context " + context + " (dim must be divisible by heads, context ≥ 8)");
     }
+  }
 }

@@ -19,30 +19,30 @@ import java.util.List;
  * the recipe JSON when empty, so recipes that freeze nothing keep the hashes they had before the field existed.
  */
 public record LmTrainingSettings(int steps, int batchSize, double learningRate, double weightDecay, double clipGrad,
-                                 double epsilon, long seed,
-                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> frozen) {
-    /** Adam's usual epsilon. */
-    public static final double DEFAULT_EPSILON = 1e-8;
+                 double epsilon, long seed,
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> frozen) {
+  /** Adam's usual epsilon. */
+  public static final double DEFAULT_EPSILON = 1e-8;
 
-    public LmTrainingSettings {
-        if (steps < 1 || batchSize < 1 || !(learningRate > 0) || weightDecay < 0 || !(clipGrad > 0)
-                || !(epsilon > 0)) {
-            throw new IllegalArgumentException("bad training settings: steps " + steps + ", batch " + batchSize
-                    + ", learning rate " + learningRate + ", weight decay " + weightDecay + ", clip " + clipGrad
-                    + ", epsilon " + epsilon);
-        }
-        frozen = frozen == null ? List.of() : List.copyOf(frozen);
+  public LmTrainingSettings {
+    if (steps < 1 || batchSize < 1 || !(learningRate > 0) || weightDecay < 0 || !(clipGrad > 0)
+        || !(epsilon > 0)) {
+      throw new IllegalArgumentException("bad training settings: steps " + steps + ", batch " + batchSize
+          + ", learning rate " + learningRate + ", weight decay " + weightDecay + ", clip " + clipGrad
+          + ", epsilon " + epsilon);
     }
+    frozen = frozen == null ? List.of() : List.copyOf(frozen);
+  }
 
-    /** Settings that train every parameter. */
-    public LmTrainingSettings(int steps, int batchSize, double learningRate, double weightDecay, double clipGrad,
-                              double epsilon, long seed) {
-        this(steps, batchSize, learningRate, weightDecay, clipGrad, epsilon, seed, List.of());
-    }
+  /** Settings that train every parameter. */
+  public LmTrainingSettings(int steps, int batchSize, double learningRate, double weightDecay, double clipGrad,
+               double epsilon, long seed) {
+    this(steps, batchSize, learningRate, weightDecay, clipGrad, epsilon, seed, List.of());
+  }
 
-    /** Settings with Adam's usual epsilon. */
-    public LmTrainingSettings(int steps, int batchSize, double learningRate, double weightDecay, double clipGrad,
-                              long seed) {
-        this(steps, batchSize, learningRate, weightDecay, clipGrad, DEFAULT_EPSILON, seed);
-    }
+  /** Settings with Adam's usual epsilon. */
+  public LmTrainingSettings(int steps, int batchSize, double learningRate, double weightDecay, double clipGrad,
+               long seed) {
+    this(steps, batchSize, learningRate, weightDecay, clipGrad, DEFAULT_EPSILON, seed);
+  }
 }

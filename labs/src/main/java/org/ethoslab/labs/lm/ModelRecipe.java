@@ -9,26 +9,26 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * one machine, so {@link #hash()} names the cache folder.
  */
 public record ModelRecipe(String name, LmArchitecture architecture, String corpus, int corpusSize, long corpusSeed,
-                          LmTrainingSettings training, String parentHash, String vocabulary)
-        implements ModelCache.Key {
+             LmTrainingSettings training, String parentHash, String vocabulary)
+    implements ModelCache.Key {
 
-    public ModelRecipe {
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
-            throw new IllegalArgumentException("recipe name must be lower-case letters, digits and dashes: " + name);
-        }
+  public ModelRecipe {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+      throw new IllegalArgumentException("recipe name must be lower-case letters, digits and dashes: " + name);
     }
+  }
 
-    /** 12 hex digits of the SHA-256 of this recipe's canonical JSON. */
-    @JsonIgnore
-    @Override
-    public String hash() {
-        return ConfigHash.ofJson(this);
-    }
+  /** 12 hex digits of the SHA-256 of this recipe's canonical JSON. */
+  @JsonIgnore
+  @Override
+  public String hash() {
+    return ConfigHash.ofJson(this);
+  }
 
-    /** The cache folder's name: {@code <name>-<hash>}. */
-    @JsonIgnore
-    @Override
-    public String folderName() {
-        return name + "-" + hash();
-    }
+  /** The cache folder's name: {@code <name>-<hash>}. */
+  @JsonIgnore
+  @Override
+  public String folderName() {
+    return name + "-" + hash();
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * are in {@link #MERGED}.
  */
 record MergeAlignArtifacts(String method, String knob, double knobValue, String models, String baseHash,
-                           String domainHash, String alignedHash, String hookSource, Map<String, Object> params) {
-    static final String MANIFEST = "manifest.json";
-    static final String MERGED = "merged.bin";
+              String domainHash, String alignedHash, String hookSource, Map<String, Object> params) {
+  static final String MANIFEST = "manifest.json";
+  static final String MERGED = "merged.bin";
 }

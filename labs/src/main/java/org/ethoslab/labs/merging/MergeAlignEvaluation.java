@@ -29,136 +29,136 @@ import org.ethoslab.labs.lm.ModelCache;
  * knob, and applies the rubric.
  */
 final class MergeAlignEvaluation {
-    private MergeAlignEvaluation() {
-    }
+  private MergeAlignEvaluation() {
+  }
 
-    static long evalSeed(JobInput job) {
-        return job.evalSeed("mergealign-hidden-eval");
-    }
+  static long evalSeed(JobInput job) {
+    return job.evalSeed("mergealign-hidden-eval");
+  }
 
-    static Evaluation evaluate(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
-                               StudentHooks hooks) throws Exception {
-        MergeAlignArtifacts manifest = artifacts.readJson(MergeAlignArtifacts.MANIFEST, MergeAlignArtifacts.class);
-        MergeAlignModels models = new MergeAlignModels(cfg.modelSet());
-        if (!cfg.method().equals(manifest.method()) || !models.baseRecipe().hash().equals(manifest.baseHash())
-                || !models.domainRecipe().hash().equals(manifest.domainHash())
-                || !models.alignedRecipe().hash().equals(manifest.alignedHash())) {
-            throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MANIFEST + " describes method "
-                    + manifest.method() + " on models " + manifest.baseHash() + "/" + manifest.domainHash() + "/"
-                    + manifest.alignedHash() + ", the job asks for " + cfg.method() + " on "
-                    + models.baseRecipe().hash() + "/" + models.domainRecipe().hash() + "/"
-                    + models.alignedRecipe().hash());
-        }
-        Path scratch = Files.createTempDirectory("mergealign-eval-");
-        try {
-            MergeAlignModels.Folders folders = models.ensure(ModelCache.configured(scratch), message -> {
-            });
-            return score(spec, job, cfg, artifacts, folders, hooks);
-        } finally {
-            deleteTree(scratch);
-        }
+  static Evaluation evaluate(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
+                StudentHooks hooks) throws Exception {
+    MergeAlignArtifacts manifest = artifacts.readJson(MergeAlignArtifacts.MANIFEST, MergeAlignArtifacts.class);
+    MergeAlignModels models = new MergeAlignModels(cfg.modelSet());
+    if (!cfg.method().equals(manifest.method()) || !models.baseRecipe().hash().equals(manifest.baseHash())
+        || !models.domainRecipe().hash().equals(manifest.domainHash())
+        || !models.alignedRecipe().hash().equals(manifest.alignedHash())) {
+      throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MANIFEST + " describes method "
+          + manifest.method() + " on models " + manifest.baseHash() + "/" + manifest.domainHash() + "/"
+          + manifest.alignedHash() + ", the job asks for " + cfg.method() + " on "
+          + models.baseRecipe().hash() + "/" + models.domainRecipe().hash() + "/"
+          + models.alignedRecipe().hash());
     }
-
-    private static Evaluation score(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
-                                    MergeAlignModels.Folders folders, StudentHooks hooks) throws Exception {
-        ParameterTree base = LanguageModel.readParameters(folders.base());
-        ParameterTree domain = LanguageModel.readParameters(folders.domain());
-        ParameterTree aligned = LanguageModel.readParameters(folders.aligned());
-        ParameterTree merged = readMerged(artifacts, base);
-        EvalSet eval = new EvalSet(evalSeed(job), cfg.evalQuestions(), cfg.evalPrompts());
-        Map<String, EvalSet.Scores> scores = new LinkedHashMap<>();
-        double[] sweep = MergeAlignConfig.sweepValues(cfg.method(), cfg.sweepPoints());
-        List<EvalSet.Scores> sweepScores = new ArrayList<>();
-        List<Map<String, Object>> examples = new ArrayList<>();
-        MergeMethod reference = cfg.hook().reference();
-        try (LanguageModel lm = LanguageModel.load(folders.base())) {
-            scores.put("base", eval.score(lm));
-            lm.setParameters(domain);
-            scores.put("domain", eval.score(lm));
-            lm.setParameters(aligned);
-            scores.put("aligned", eval.score(lm));
-            lm.setParameters(merged);
-            scores.put("merged", eval.score(lm));
-            for (String[] pr : eval.sampleReplies(lm, 2)) {
-                examples.add(Map.of("model", "merged", "prompt", pr[0], "reply", pr[1]));
-            }
-            for (double v : sweep) {
-                lm.setParameters(reference.merge(base, List.of(domain, aligned),
-                        cfg.withKnob(cfg.method(), v, job.seed())));
-                sweepScores.add(eval.score(lm));
-            }
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        scores.forEach((model, s) -> {
-            metrics.put(model + ".domain", s.domain());
-            metrics.put(model + ".safety", s.safety());
-            metrics.put(model + ".overRefusal", s.overRefusal());
-        });
-        EvalSet.Scores b = scores.get("base");
-        EvalSet.Scores d = scores.get("domain");
-        EvalSet.Scores a = scores.get("aligned");
-        EvalSet.Scores m = scores.get("merged");
-        metrics.put("merged.domainGainKept", ratio(m.domain() - b.domain(), d.domain() - b.domain()));
-        metrics.put("merged.safetyGapRecovered", ratio(m.safety() - d.safety(), a.safety() - d.safety()));
-        metrics.put("ties.signConflictShare", TiesReference.signConflictShare(base, List.of(domain, aligned),
-                Math.min(1.0, cfg.density())));
-        double minAgreement = 1;
-        for (MergeHook hook : MergeHook.values()) {
-            double share = MergeProbes.agreement(hooks, evalSeed(job), hook);
-            metrics.put("hooks." + hook.hookName() + ".agreement", share);
-            minAgreement = Math.min(minAgreement, share);
-        }
-        metrics.put("hooks.agreement", minAgreement);
-
-        Map<String, Object> charts = new LinkedHashMap<>();
-        charts.put("models", scores);
-        charts.put("sweep", sweepChart(cfg, sweep, sweepScores));
-        charts.put("examples", examples);
-        return Rubric.evaluation(spec, job, metrics, List.of(), charts);
+    Path scratch = Files.createTempDirectory("mergealign-eval-");
+    try {
+      MergeAlignModels.Folders folders = models.ensure(ModelCache.configured(scratch), message -> {
+      });
+      return score(spec, job, cfg, artifacts, folders, hooks);
+    } finally {
+      deleteTree(scratch);
     }
+  }
 
-    /** The sweep's points with the Pareto front over (domain utility, safety), both maximised. */
-    static Map<String, Object> sweepChart(MergeAlignConfig cfg, double[] values, List<EvalSet.Scores> s) {
-        List<Integer> front = new ArrayList<>();
-        for (int i = 0; i < s.size(); i++) {
-            boolean dominated = false;
-            for (int j = 0; j < s.size() && !dominated; j++) {
-                dominated = j != i && s.get(j).domain() >= s.get(i).domain() && s.get(j).safety() >= s.get(i).safety()
-                        && (s.get(j).domain() > s.get(i).domain() || s.get(j).safety() > s.get(i).safety());
-            }
-            if (!dominated) {
-                front.add(i);
-            }
-        }
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("method", cfg.method());
-        chart.put("knob", MergeAlignConfig.knob(cfg.method()));
-        chart.put("values", values);
-        chart.put("domain", s.stream().mapToDouble(EvalSet.Scores::domain).toArray());
-        chart.put("safety", s.stream().mapToDouble(EvalSet.Scores::safety).toArray());
-        chart.put("overRefusal", s.stream().mapToDouble(EvalSet.Scores::overRefusal).toArray());
-        chart.put("paretoFront", front);
-        return chart;
+  private static Evaluation score(LabSpec spec, JobInput job, MergeAlignConfig cfg, Artifacts artifacts,
+                  MergeAlignModels.Folders folders, StudentHooks hooks) throws Exception {
+    ParameterTree base = LanguageModel.readParameters(folders.base());
+    ParameterTree domain = LanguageModel.readParameters(folders.domain());
+    ParameterTree aligned = LanguageModel.readParameters(folders.aligned());
+    ParameterTree merged = readMerged(artifacts, base);
+    EvalSet eval = new EvalSet(evalSeed(job), cfg.evalQuestions(), cfg.evalPrompts());
+    Map<String, EvalSet.Scores> scores = new LinkedHashMap<>();
+    double[] sweep = MergeAlignConfig.sweepValues(cfg.method(), cfg.sweepPoints());
+    List<EvalSet.Scores> sweepScores = new ArrayList<>();
+    List<Map<String, Object>> examples = new ArrayList<>();
+    MergeMethod reference = cfg.hook().reference();
+    try (LanguageModel lm = LanguageModel.load(folders.base())) {
+      scores.put("base", eval.score(lm));
+      lm.setParameters(domain);
+      scores.put("domain", eval.score(lm));
+      lm.setParameters(aligned);
+      scores.put("aligned", eval.score(lm));
+      lm.setParameters(merged);
+      scores.put("merged", eval.score(lm));
+      for (String[] pr : eval.sampleReplies(lm, 2)) {
+        examples.add(Map.of("model", "merged", "prompt", pr[0], "reply", pr[1]));
+      }
+      for (double v : sweep) {
+        lm.setParameters(reference.merge(base, List.of(domain, aligned),
+            cfg.withKnob(cfg.method(), v, job.seed())));
+        sweepScores.add(eval.score(lm));
+      }
     }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    scores.forEach((model, s) -> {
+      metrics.put(model + ".domain", s.domain());
+      metrics.put(model + ".safety", s.safety());
+      metrics.put(model + ".overRefusal", s.overRefusal());
+    });
+    EvalSet.Scores b = scores.get("base");
+    EvalSet.Scores d = scores.get("domain");
+    EvalSet.Scores a = scores.get("aligned");
+    EvalSet.Scores m = scores.get("merged");
+    metrics.put("merged.domainGainKept", ratio(m.domain() - b.domain(), d.domain() - b.domain()));
+    metrics.put("merged.safetyGapRecovered", ratio(m.safety() - d.safety(), a.safety() - d.safety()));
+    metrics.put("ties.signConflictShare", TiesReference.signConflictShare(base, List.of(domain, aligned),
+        Math.min(1.0, cfg.density())));
+    double minAgreement = 1;
+    for (MergeHook hook : MergeHook.values()) {
+      double share = MergeProbes.agreement(hooks, evalSeed(job), hook);
+      metrics.put("hooks." + hook.hookName() + ".agreement", share);
+      minAgreement = Math.min(minAgreement, share);
+    }
+    metrics.put("hooks.agreement", minAgreement);
 
-    static double ratio(double num, double den) {
-        return den > 0 ? num / den : Double.NaN;
-    }
+    Map<String, Object> charts = new LinkedHashMap<>();
+    charts.put("models", scores);
+    charts.put("sweep", sweepChart(cfg, sweep, sweepScores));
+    charts.put("examples", examples);
+    return Rubric.evaluation(spec, job, metrics, List.of(), charts);
+  }
 
-    private static ParameterTree readMerged(Artifacts artifacts, ParameterTree base) {
-        Path file = artifacts.resolve(MergeAlignArtifacts.MERGED);
-        try (InputStream in = Files.newInputStream(file)) {
-            ParameterTree merged = ParameterTree.read(in);
-            base.requireSameLayout(merged, MergeAlignArtifacts.MERGED);
-            return merged;
-        } catch (IOException | IllegalArgumentException e) {
-            throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MERGED + ": " + e.getMessage());
-        }
+  /** The sweep's points with the Pareto front over (domain utility, safety), both maximised. */
+  static Map<String, Object> sweepChart(MergeAlignConfig cfg, double[] values, List<EvalSet.Scores> s) {
+    List<Integer> front = new ArrayList<>();
+    for (int i = 0; i < s.size(); i++) {
+      boolean dominated = false;
+      for (int j = 0; j < s.size() && !dominated; j++) {
+        dominated = j != i && s.get(j).domain() >= s.get(i).domain() && s.get(j).safety() >= s.get(i).safety()
+            && (s.get(j).domain() > s.get(i).domain() || s.get(j).safety() > s.get(i).safety());
+      }
+      if (!dominated) {
+        front.add(i);
+      }
     }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("method", cfg.method());
+    chart.put("knob", MergeAlignConfig.knob(cfg.method()));
+    chart.put("values", values);
+    chart.put("domain", s.stream().mapToDouble(EvalSet.Scores::domain).toArray());
+    chart.put("safety", s.stream().mapToDouble(EvalSet.Scores::safety).toArray());
+    chart.put("overRefusal", s.stream().mapToDouble(EvalSet.Scores::overRefusal).toArray());
+    chart.put("paretoFront", front);
+    return chart;
+  }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+  static double ratio(double num, double den) {
+    return den > 0 ? num / den : Double.NaN;
+  }
+
+  private static ParameterTree readMerged(Artifacts artifacts, ParameterTree base) {
+    Path file = artifacts.resolve(MergeAlignArtifacts.MERGED);
+    try (InputStream in = Files.newInputStream(file)) {
+      ParameterTree merged = ParameterTree.read(in);
+      base.requireSameLayout(merged, MergeAlignArtifacts.MERGED);
+      return merged;
+    } catch (IOException | IllegalArgumentException e) {
+      throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MERGED + ": " + e.getMessage());
     }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
 }

@@ -12,18 +12,18 @@ import org.ethoslab.hooks.merging.MergeSettings;
  * τ_D = θ_D − θ_base and the alignment vector τ_A = θ_A − θ_base. Exactly two models: domain, then aligned.
  */
 public final class MergeAlignReference implements MergeMethod {
-    @Override
-    public ParameterTree merge(ParameterTree base, List<ParameterTree> models, MergeSettings s) {
-        TaskVectors.requireLayout(base, models, 2, 2);
-        Map<String, double[]> deltas = new LinkedHashMap<>();
-        for (String name : base.names()) {
-            double[] d = TaskVectors.delta(base, models.get(0), name);
-            double[] a = TaskVectors.delta(base, models.get(1), name);
-            for (int j = 0; j < d.length; j++) {
-                d[j] = s.alpha() * d[j] + (1 - s.alpha()) * a[j];
-            }
-            deltas.put(name, d);
-        }
-        return TaskVectors.addToBase(base, deltas);
+  @Override
+  public ParameterTree merge(ParameterTree base, List<ParameterTree> models, MergeSettings s) {
+    TaskVectors.requireLayout(base, models, 2, 2);
+    Map<String, double[]> deltas = new LinkedHashMap<>();
+    for (String name : base.names()) {
+      double[] d = TaskVectors.delta(base, models.get(0), name);
+      double[] a = TaskVectors.delta(base, models.get(1), name);
+      for (int j = 0; j < d.length; j++) {
+        d[j] = s.alpha() * d[j] + (1 - s.alpha()) * a[j];
+      }
+      deltas.put(name, d);
     }
+    return TaskVectors.addToBase(base, deltas);
+  }
 }

@@ -6,5 +6,5 @@ package org.ethoslab.labs.nn;
  * weight initialisation.
  */
 public record TrainingSettings(int steps, double learningRate, double weightDecay, double auxAlpha,
-                               double warmupFraction, long seed) {
+                double warmupFraction, long seed) {
 }

@@ -10,12 +10,12 @@ import java.util.Map;
  * {@code training-curves.json}.
  */
 record PrefoptArtifacts(String sftModel, List<String> losses, boolean studentHook, int trainPairs,
-                        int uploadedPairs, Map<String, Object> provenance) {
+            int uploadedPairs, Map<String, Object> provenance) {
 
-    static final String MANIFEST = "prefopt-manifest.json";
-    static final String CURVES = "training-curves.json";
+  static final String MANIFEST = "prefopt-manifest.json";
+  static final String CURVES = "training-curves.json";
 
-    static String policyFile(String loss) {
-        return "policy-" + loss + ".params";
-    }
+  static String policyFile(String loss) {
+    return "policy-" + loss + ".params";
+  }
 }

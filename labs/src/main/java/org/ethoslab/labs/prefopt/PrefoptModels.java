@@ -9,22 +9,22 @@ import java.nio.file.Path;
  * {@code ~/.cache/ethoslab/models}. Prints the model's folder.
  */
 public final class PrefoptModels {
-    private PrefoptModels() {
-    }
+  private PrefoptModels() {
+  }
 
-    public static void main(String[] args) throws Exception {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        // one thread unless told otherwise: the build is op-overhead bound, and more threads only contend
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
-        Path root = args.length > 0 ? Path.of(args[0]) : SftCache.defaultRoot();
-        long start = System.nanoTime();
-        Path dir = PrefoptLab.buildModels(root);
-        System.out.println(dir);
-        System.err.printf(java.util.Locale.ROOT, "SFT model ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+  public static void main(String[] args) throws Exception {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
     }
+    // one thread unless told otherwise: the build is op-overhead bound, and more threads only contend
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", "1");
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    Path root = args.length > 0 ? Path.of(args[0]) : SftCache.defaultRoot();
+    long start = System.nanoTime();
+    Path dir = PrefoptLab.buildModels(root);
+    System.out.println(dir);
+    System.err.printf(java.util.Locale.ROOT, "SFT model ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
 }

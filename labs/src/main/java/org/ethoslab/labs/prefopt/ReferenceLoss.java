@@ -18,105 +18,105 @@ import org.ethoslab.hooks.prefopt.PreferenceLoss;
  * </ul>
  */
 public enum ReferenceLoss implements PreferenceLoss {
-    DPO("dpo", "DpoLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double z = beta * (rw - rl);
-            double dz = -sigmoid(-z);
-            return new LossTerms(-logSigmoid(z), beta * dz, -beta * dz);
-        }
-    },
-    CDPO("cdpo", "CdpoLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double z = beta * (rw - rl);
-            double value = -(1 - epsilon) * logSigmoid(z) - epsilon * logSigmoid(-z);
-            double dz = -(1 - epsilon) * sigmoid(-z) + epsilon * sigmoid(z);
-            return new LossTerms(value, beta * dz, -beta * dz);
-        }
-    },
-    ROBUST("robust", "RobustDpoLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double z = beta * (rw - rl);
-            double scale = 1 - 2 * epsilon;
-            double value = (-(1 - epsilon) * logSigmoid(z) + epsilon * logSigmoid(-z)) / scale;
-            double dz = (-(1 - epsilon) * sigmoid(-z) - epsilon * sigmoid(z)) / scale;
-            return new LossTerms(value, beta * dz, -beta * dz);
-        }
-    },
-    IPO("ipo", "IpoLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double gap = rw / lengthW - rl / lengthL - 1 / (2 * beta);
-            return new LossTerms(gap * gap, 2 * gap / lengthW, -2 * gap / lengthL);
-        }
-    },
-    HINGE("hinge", "HingeLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double z = beta * (rw - rl);
-            // At the kink z = 1 the loss is flat on the right: take the zero subgradient there.
-            double dz = z < 1 ? -1 : 0;
-            return new LossTerms(Math.max(0, 1 - z), beta * dz, -beta * dz);
-        }
-    },
-    NCA("nca", "NcaLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double a = beta * rw;
-            double b = beta * rl;
-            double value = -logSigmoid(a) - 0.5 * logSigmoid(-a) - 0.5 * logSigmoid(-b);
-            return new LossTerms(value, beta * (-sigmoid(-a) + 0.5 * sigmoid(a)), beta * 0.5 * sigmoid(b));
-        }
-    },
-    APO_ZERO("apo_zero", "ApoZeroLoss") {
-        @Override
-        public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
-            double sw = sigmoid(beta * rw);
-            double sl = sigmoid(beta * rl);
-            return new LossTerms(1 - sw + sl, -beta * sw * (1 - sw), beta * sl * (1 - sl));
-        }
-    };
-
-    private final String id;
-    private final String hookName;
-
-    ReferenceLoss(String id, String hookName) {
-        this.id = id;
-        this.hookName = hookName;
+  DPO("dpo", "DpoLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double z = beta * (rw - rl);
+      double dz = -sigmoid(-z);
+      return new LossTerms(-logSigmoid(z), beta * dz, -beta * dz);
     }
-
-    /** The parameter value naming this loss ({@code dpo}, {@code nca}, …). */
-    public String id() {
-        return id;
+  },
+  CDPO("cdpo", "CdpoLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double z = beta * (rw - rl);
+      double value = -(1 - epsilon) * logSigmoid(z) - epsilon * logSigmoid(-z);
+      double dz = -(1 - epsilon) * sigmoid(-z) + epsilon * sigmoid(z);
+      return new LossTerms(value, beta * dz, -beta * dz);
     }
-
-    /** The class name a student's implementation of this loss must have. */
-    public String hookName() {
-        return hookName;
+  },
+  ROBUST("robust", "RobustDpoLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double z = beta * (rw - rl);
+      double scale = 1 - 2 * epsilon;
+      double value = (-(1 - epsilon) * logSigmoid(z) + epsilon * logSigmoid(-z)) / scale;
+      double dz = (-(1 - epsilon) * sigmoid(-z) - epsilon * sigmoid(z)) / scale;
+      return new LossTerms(value, beta * dz, -beta * dz);
     }
-
-    public static ReferenceLoss of(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown loss " + id));
+  },
+  IPO("ipo", "IpoLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double gap = rw / lengthW - rl / lengthL - 1 / (2 * beta);
+      return new LossTerms(gap * gap, 2 * gap / lengthW, -2 * gap / lengthL);
     }
-
-    public static java.util.List<String> ids() {
-        return Arrays.stream(values()).map(ReferenceLoss::id).toList();
+  },
+  HINGE("hinge", "HingeLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double z = beta * (rw - rl);
+      // At the kink z = 1 the loss is flat on the right: take the zero subgradient there.
+      double dz = z < 1 ? -1 : 0;
+      return new LossTerms(Math.max(0, 1 - z), beta * dz, -beta * dz);
     }
-
-    /** σ(x), without overflow for large |x|. */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+  },
+  NCA("nca", "NcaLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double a = beta * rw;
+      double b = beta * rl;
+      double value = -logSigmoid(a) - 0.5 * logSigmoid(-a) - 0.5 * logSigmoid(-b);
+      return new LossTerms(value, beta * (-sigmoid(-a) + 0.5 * sigmoid(a)), beta * 0.5 * sigmoid(b));
     }
-
-    /** log σ(x) = −log(1 + e^(−x)), stable for large |x|. */
-    static double logSigmoid(double x) {
-        return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+  },
+  APO_ZERO("apo_zero", "ApoZeroLoss") {
+    @Override
+    public LossTerms loss(double rw, double rl, int lengthW, int lengthL, double beta, double epsilon) {
+      double sw = sigmoid(beta * rw);
+      double sl = sigmoid(beta * rl);
+      return new LossTerms(1 - sw + sl, -beta * sw * (1 - sw), beta * sl * (1 - sl));
     }
+  };
+
+  private final String id;
+  private final String hookName;
+
+  ReferenceLoss(String id, String hookName) {
+    this.id = id;
+    this.hookName = hookName;
+  }
+
+  /** The parameter value naming this loss ({@code dpo}, {@code nca}, …). */
+  public String id() {
+    return id;
+  }
+
+  /** The class name a student's implementation of this loss must have. */
+  public String hookName() {
+    return hookName;
+  }
+
+  public static ReferenceLoss of(String id) {
+    return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown loss " + id));
+  }
+
+  public static java.util.List<String> ids() {
+    return Arrays.stream(values()).map(ReferenceLoss::id).toList();
+  }
+
+  /** σ(x), without overflow for large |x|. */
+  static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1 / (1 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1 + e);
+  }
+
+  /** log σ(x) = −log(1 + e^(−x)), stable for large |x|. */
+  static double logSigmoid(double x) {
+    return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+  }
 }

@@ -20,72 +20,72 @@ import org.ethoslab.labs.core.StudentHooks;
  * job's K teachers, two classes), so a hook cannot tell a graded call from a training one.
  */
 final class HookProbes {
-    static final int COUNT = 64;
-    static final double TOLERANCE = 1e-9;
-    static final List<String> HOOKS = List.of("SoftVote", "HardVote");
+  static final int COUNT = 64;
+  static final double TOLERANCE = 1e-9;
+  static final List<String> HOOKS = List.of("SoftVote", "HardVote");
 
-    private HookProbes() {
-    }
+  private HookProbes() {
+  }
 
-    /** Random probes from the hidden seed. */
-    static List<double[][]> inputs(long evalSeed) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(evalSeed, "hook-probes"));
-        List<double[][]> out = new ArrayList<>();
-        for (int i = 0; i < COUNT; i++) {
-            int k = 1 + rng.nextInt(6);
-            int classes = i % 4 == 3 ? 3 : 2;
-            double[][] probs = new double[k][classes];
-            for (int t = 0; t < k; t++) {
-                if (i % 8 == 5 && t % 2 == 1) {
-                    probs[t] = probs[t - 1].clone();
-                    continue;
-                }
-                if (i % 8 == 6) {
-                    probs[t][0] = 0.5;
-                    probs[t][1] = 0.5;
-                    continue;
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    probs[t][c] = -Math.log(1 - rng.nextDouble());
-                    sum += probs[t][c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    probs[t][c] /= sum;
-                }
-            }
-            out.add(probs);
+  /** Random probes from the hidden seed. */
+  static List<double[][]> inputs(long evalSeed) {
+    SplittableRandom rng = new SplittableRandom(Seeds.derive(evalSeed, "hook-probes"));
+    List<double[][]> out = new ArrayList<>();
+    for (int i = 0; i < COUNT; i++) {
+      int k = 1 + rng.nextInt(6);
+      int classes = i % 4 == 3 ? 3 : 2;
+      double[][] probs = new double[k][classes];
+      for (int t = 0; t < k; t++) {
+        if (i % 8 == 5 && t % 2 == 1) {
+          probs[t] = probs[t - 1].clone();
+          continue;
         }
-        return out;
-    }
-
-    static Voting reference(String hook) {
-        return hook.equals("HardVote") ? new HardVoteReference() : new SoftVoteReference();
-    }
-
-    /** Share of probes on which each submitted hook matches its reference within {@link #TOLERANCE}; 0 if not given. */
-    static Map<String, Double> agreement(StudentHooks hooks, List<double[][]> probes) throws IOException {
-        List<Object[]> args = new ArrayList<>();
-        probes.forEach(p -> args.add(new Object[] {p}));
-        Map<String, Double> result = new LinkedHashMap<>();
-        for (String name : HOOKS) {
-            Hook<Voting> student = hooks.hook(name, Voting.class, reference(name));
-            result.put(name, ProbeAgreement.share(student, Hook.reference(name, Voting.class, reference(name)), args,
-                    HookProbes::matches));
+        if (i % 8 == 6) {
+          probs[t][0] = 0.5;
+          probs[t][1] = 0.5;
+          continue;
         }
-        return result;
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+          probs[t][c] = -Math.log(1 - rng.nextDouble());
+          sum += probs[t][c];
+        }
+        for (int c = 0; c < classes; c++) {
+          probs[t][c] /= sum;
+        }
+      }
+      out.add(probs);
     }
+    return out;
+  }
 
-    static boolean matches(HookOutcome got, HookOutcome expected) {
-        if (got.threw() || !(got.value() instanceof double[] a) || !(expected.value() instanceof double[] b)
-                || a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (!(Math.abs(a[i] - b[i]) <= TOLERANCE)) {
-                return false;
-            }
-        }
-        return true;
+  static Voting reference(String hook) {
+    return hook.equals("HardVote") ? new HardVoteReference() : new SoftVoteReference();
+  }
+
+  /** Share of probes on which each submitted hook matches its reference within {@link #TOLERANCE}; 0 if not given. */
+  static Map<String, Double> agreement(StudentHooks hooks, List<double[][]> probes) throws IOException {
+    List<Object[]> args = new ArrayList<>();
+    probes.forEach(p -> args.add(new Object[] {p}));
+    Map<String, Double> result = new LinkedHashMap<>();
+    for (String name : HOOKS) {
+      Hook<Voting> student = hooks.hook(name, Voting.class, reference(name));
+      result.put(name, ProbeAgreement.share(student, Hook.reference(name, Voting.class, reference(name)), args,
+          HookProbes::matches));
     }
+    return result;
+  }
+
+  static boolean matches(HookOutcome got, HookOutcome expected) {
+    if (got.threw() || !(got.value() instanceof double[] a) || !(expected.value() instanceof double[] b)
+        || a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!(Math.abs(a[i] - b[i]) <= TOLERANCE)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

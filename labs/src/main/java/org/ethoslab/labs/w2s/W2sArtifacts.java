@@ -8,11 +8,11 @@ import java.util.Map;
  * {@code w2s} and {@code ceiling} hold one model per seed in seed order.
  */
 record W2sArtifacts(String task, int numSeeds, int numTeachers, String voting, String weakArchitecture,
-                    String strongArchitecture, String teachers, String w2s, String ceiling,
-                    Map<String, Object> provenance) {
+          String strongArchitecture, String teachers, String w2s, String ceiling,
+          Map<String, Object> provenance) {
 
-    static final String MANIFEST = "w2s-manifest.json";
-    static final String TEACHERS = "teachers.params";
-    static final String W2S = "w2s.params";
-    static final String CEILING = "ceiling.params";
+  static final String MANIFEST = "w2s-manifest.json";
+  static final String TEACHERS = "teachers.params";
+  static final String W2S = "w2s.params";
+  static final String CEILING = "ceiling.params";
 }
