@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ethoslab.contract.runner.CompleteRequest;
 import org.ethoslab.contract.runner.JobEvent;
 import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.runner.fixtures.RealLabHooks;
 import org.ethoslab.runner.testsupport.ProtocolTestServer;
 import org.ethoslab.runner.testsupport.RealServices;
 import org.junit.jupiter.api.AfterAll;
@@ -34,135 +35,6 @@ class LabsCliIntegrationTests {
 
   private static final Path LABS_HOME = Path.of("..", "labs", "target").toAbsolutePath().normalize();
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
-  private static final String SOFT_VOTE = """
-      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
-        public double[] combine(double[][] p) {
-          double[] mean = new double[p[0].length];
-          for (double[] teacher : p) {
-            for (int c = 0; c < mean.length; c++) {
-              mean[c] += teacher[c] / p.length;
-            }
-          }
-          return mean;
-        }
-      }
-      """;
-  /** Wrong on purpose (always class 0), plus a shutdown hook that tries to overwrite every graded file. */
-  private static final String WRONG_SOFT_VOTE_WITH_FORGERY = """
-      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
-        static {
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (String f : new String[] {"/job/out/w2s.params", "/job/out/ceiling.params",
-                "/job/out/hook-probes.json"}) {
-              try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(f), "forged");
-                System.out.println("wrote " + f);
-              } catch (Exception e) {
-                System.out.println("refused " + f + ": " + e);
-              }
-            }
-          }));
-        }
-        public double[] combine(double[][] p) {
-          double[] out = new double[p[0].length];
-          out[0] = 1;
-          return out;
-        }
-      }
-      """;
-  private static final String SOFT_VOTE_CALLING_THE_REFERENCE = """
-      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
-        public double[] combine(double[][] p) {
-          try {
-            Object reference = Class.forName("org.ethoslab.labs.w2s.SoftVoteReference").getDeclaredConstructor()
-                .newInstance();
-            return ((org.ethoslab.hooks.w2s.Voting) reference).combine(p);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the reference is out of reach: " + e);
-          }
-        }
-      }
-      """;
-  private static final String HOSTILE_SOFT_VOTE = """
-      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
-        public double[] combine(double[][] p) {
-          try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("/job/out/w2s-manifest.json"), "{\\"forged\\":1}");
-            new java.net.Socket("1.1.1.1", 53).close();
-            return new double[] {java.nio.file.Files.readString(java.nio.file.Path.of("/etc/passwd")).length()};
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException("hook escaped nothing: " + e);
-          }
-        }
-      }
-      """;
-  private static final String NAN_SOFT_VOTE = SOFT_VOTE.replace("return mean;", "return new double[] {Double.NaN, 1};");
-  private static final String HUGE_SOFT_VOTE = SOFT_VOTE.replace("return mean;", "return new double[8_000_000];");
-  private static final String TASK_ARITHMETIC = """
-      import java.util.*;
-      import org.ethoslab.hooks.ParameterTree;
-      import org.ethoslab.hooks.merging.MergeSettings;
-      public class TaskArithmetic implements org.ethoslab.hooks.merging.MergeMethod {
-        static {
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-              java.nio.file.Files.writeString(java.nio.file.Path.of("/job/out/merged.bin"), "forged");
-            } catch (Exception e) {
-              System.out.println("refused: " + e);
-            }
-          }));
-        }
-        public ParameterTree merge(ParameterTree base, List<ParameterTree> models, MergeSettings s) {
-          for (ParameterTree m : models) base.requireSameLayout(m, "model");
-          Map<String, ParameterTree.Tensor> out = new LinkedHashMap<>();
-          for (String name : base.names()) {
-            float[] b = base.get(name).values();
-            float[] v = new float[b.length];
-            for (int j = 0; j < b.length; j++) {
-              double sum = 0;
-              for (int i = 0; i < models.size(); i++) sum += s.weight(i) * (models.get(i).get(name).values()[j] - b[j]);
-              v[j] = (float) (b[j] + s.lambda() * sum);
-            }
-            out.put(name, base.get(name).withValues(v));
-          }
-          return new ParameterTree(out);
-        }
-      }
-      """;
-  private static final String CRAFTED_TREE = TASK_ARITHMETIC.replace("out.put(name, base.get(name).withValues(v));",
-      "out.put(name + \"-crafted\", base.get(name).withValues(v));");
-  private static final String NAN_TREE = TASK_ARITHMETIC.replace("v[j] = (float) (b[j] + s.lambda() * sum);",
-      "v[j] = Float.NaN;");
-  private static final String NAN_DPO = """
-      public class DpoLoss implements org.ethoslab.hooks.prefopt.PreferenceLoss {
-        public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b, double e) {
-          return new org.ethoslab.hooks.prefopt.LossTerms(Double.NaN, 0, 0);
-        }
-      }
-      """;
-  private static final String DPO_CALLING_THE_REFERENCE = """
-      public class DpoLoss implements org.ethoslab.hooks.prefopt.PreferenceLoss {
-        public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b, double e) {
-          try {
-            Class<?> reference = Class.forName("org.ethoslab.labs.prefopt.ReferenceLoss");
-            return null;
-          } catch (ClassNotFoundException x) {
-            throw new IllegalStateException("no reference here: " + x);
-          }
-        }
-      }
-      """;
-  private static final String DPO = """
-      public class DpoLoss implements org.ethoslab.hooks.prefopt.PreferenceLoss {
-        public org.ethoslab.hooks.prefopt.LossTerms loss(double rw, double rl, int lw, int ll, double b, double e) {
-          double z = b * (rw - rl);
-          double sig = 1 / (1 + Math.exp(z));
-          double value = z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
-          return new org.ethoslab.hooks.prefopt.LossTerms(value, -b * sig, b * sig);
-        }
-      }
-      """;
-
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger nextJob = new AtomicInteger();
   private ProtocolTestServer server;
@@ -199,7 +71,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void weakToStrongTrainsInTheSandboxAndIsGradedOutsideIt() throws Exception {
-    long id = submit("w2s", w2s(Map.of("SoftVote", SOFT_VOTE)));
+    long id = submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.SOFT_VOTE)));
     CompleteRequest done = server.awaitCompletion(id, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(done.evaluation().path("metrics").path("hooks.SoftVote.agreement").asDouble()).isEqualTo(1.0);
@@ -210,7 +82,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void aWrongHookWithAShutdownHookForgerScoresNothingForItsHooks() throws Exception {
-    long id = submit("w2s", w2s(Map.of("SoftVote", WRONG_SOFT_VOTE_WITH_FORGERY)));
+    long id = submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.WRONG_SOFT_VOTE_WITH_FORGERY)));
     CompleteRequest done = server.awaitCompletion(id, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
     JsonNode checks = done.evaluation().path("checks");
@@ -227,10 +99,10 @@ class LabsCliIntegrationTests {
   @Test
   void aHookCannotCallTheReferenceOrEscapeItsSandbox() throws Exception {
     CompleteRequest reference = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote",
-        SOFT_VOTE_CALLING_THE_REFERENCE))), JOB_TIMEOUT);
+        RealLabHooks.SOFT_VOTE_CALLING_THE_REFERENCE))), JOB_TIMEOUT);
     assertThat(reference.outcome()).as(reference.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(reference.message()).contains("ClassNotFoundException", "SoftVoteReference", "SoftVote.java:");
-    CompleteRequest hostile = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", HOSTILE_SOFT_VOTE))),
+    CompleteRequest hostile = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.HOSTILE_SOFT_VOTE))),
         JOB_TIMEOUT);
     assertThat(hostile.outcome()).as(hostile.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(hostile.message()).contains("hook escaped nothing").doesNotContain("\tat ");
@@ -239,10 +111,10 @@ class LabsCliIntegrationTests {
 
   @Test
   void answersThatAreNotFiniteOrTooBigAreTheStudentsRuntimeError() throws Exception {
-    CompleteRequest nan = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", NAN_SOFT_VOTE))), JOB_TIMEOUT);
+    CompleteRequest nan = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.NAN_SOFT_VOTE))), JOB_TIMEOUT);
     assertThat(nan.outcome()).as(nan.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(nan.message()).contains("SoftVote must return 2 non-negative probabilities summing to 1", "NaN");
-    CompleteRequest huge = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", HUGE_SOFT_VOTE))),
+    CompleteRequest huge = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.HUGE_SOFT_VOTE))),
         JOB_TIMEOUT);
     assertThat(huge.outcome()).as(huge.message()).isIn(Outcome.RUNTIME_ERROR, Outcome.MEMORY_LIMIT_EXCEEDED);
     assertThat(huge.message()).containsAnyOf("a hook may return at most", "MB of memory");
@@ -250,7 +122,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void aHookThatDoesNotCompileNamesItsLine() throws Exception {
-    CompleteRequest done = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", SOFT_VOTE.replace(
+    CompleteRequest done = server.awaitCompletion(submit("w2s", w2s(Map.of("SoftVote", RealLabHooks.SOFT_VOTE.replace(
         "return mean;", "return mean")))), JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.COMPILE_ERROR);
     assertThat(done.message()).contains("SoftVote.java:9: ';' expected");
@@ -258,7 +130,7 @@ class LabsCliIntegrationTests {
 
   @Test
   void mergeAlignGradesTheMergeTheTrainerWroteNotWhatAShutdownHookWrote() throws Exception {
-    long id = submit("mergealign", mergeAlign(Map.of("TaskArithmetic", TASK_ARITHMETIC)));
+    long id = submit("mergealign", mergeAlign(Map.of("TaskArithmetic", RealLabHooks.TASK_ARITHMETIC)));
     CompleteRequest done = server.awaitCompletion(id, JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
     JsonNode metrics = done.evaluation().path("metrics");
@@ -272,25 +144,25 @@ class LabsCliIntegrationTests {
   @Test
   void aCraftedOrNotFiniteMergeIsTheStudentsRuntimeError() throws Exception {
     CompleteRequest crafted = server.awaitCompletion(submit("mergealign", mergeAlign(Map.of("TaskArithmetic",
-        CRAFTED_TREE))), JOB_TIMEOUT);
+        RealLabHooks.CRAFTED_TREE))), JOB_TIMEOUT);
     assertThat(crafted.outcome()).as(crafted.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(crafted.message()).contains("TaskArithmetic returned a tree unlike the base");
     CompleteRequest nan = server.awaitCompletion(submit("mergealign", mergeAlign(Map.of("TaskArithmetic",
-        NAN_TREE))), JOB_TIMEOUT);
+        RealLabHooks.NAN_TREE))), JOB_TIMEOUT);
     assertThat(nan.outcome()).as(nan.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(nan.message()).contains("holds NaN");
   }
 
   @Test
   void preferenceOptimizationTrainsWithTheStudentsLossAndRefusesNaN() throws Exception {
-    CompleteRequest done = server.awaitCompletion(submit("prefopt", prefopt(Map.of("DpoLoss", DPO))), JOB_TIMEOUT);
+    CompleteRequest done = server.awaitCompletion(submit("prefopt", prefopt(Map.of("DpoLoss", RealLabHooks.DPO))), JOB_TIMEOUT);
     assertThat(done.outcome()).as(done.message()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(done.evaluation().path("metrics").path("hooks.DpoLoss.agreement").asDouble()).isEqualTo(1.0);
-    CompleteRequest nan = server.awaitCompletion(submit("prefopt", prefopt(Map.of("DpoLoss", NAN_DPO))), JOB_TIMEOUT);
+    CompleteRequest nan = server.awaitCompletion(submit("prefopt", prefopt(Map.of("DpoLoss", RealLabHooks.NAN_DPO))), JOB_TIMEOUT);
     assertThat(nan.outcome()).as(nan.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(nan.message()).contains("DpoLoss returned", "must be finite numbers");
     CompleteRequest reference = server.awaitCompletion(submit("prefopt", prefopt(Map.of("DpoLoss",
-        DPO_CALLING_THE_REFERENCE))), JOB_TIMEOUT);
+        RealLabHooks.DPO_CALLING_THE_REFERENCE))), JOB_TIMEOUT);
     assertThat(reference.outcome()).as(reference.message()).isEqualTo(Outcome.RUNTIME_ERROR);
     assertThat(reference.message()).contains("ClassNotFoundException", "ReferenceLoss");
   }
