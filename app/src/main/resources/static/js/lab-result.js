@@ -112,6 +112,8 @@
     var source = new EventSource(box.dataset.metricsUrl);
     source.addEventListener('metric', function (e) {
       var m = JSON.parse(e.data);
+      // Only the lab's own metric points are curves (the stream sends nothing else as 'metric'; checked again here).
+      if (m.channel !== 'lab' && m.channel !== 'runner') { return; }
       var name = m.series ? m.name + ' (' + m.series + ')' : m.name;
       (series[name] = series[name] || []).push({ x: m.step, y: m.value });
     });

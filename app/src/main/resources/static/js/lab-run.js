@@ -1,6 +1,9 @@
 // Run page: follows the job over server-sent events (state, queue position, phase, progress, log lines, metric points
 // drawn as live curves) and opens the result page when the job has ended. EventSource reconnects by itself and sends
 // the last event id, so a dropped connection resumes where it stopped.
+// Every event carries the channel the runner stamped on it from the pipe it came on: only the runner's and the lab's
+// events ("runner", "lab") move phases, progress and curves. What the student's code printed (channel "student",
+// streamed as 'student' events) is shown as their own output, marked, and can never look like the platform.
 (function () {
   'use strict';
   var run = document.getElementById('run');
@@ -13,6 +16,8 @@
   var message = document.getElementById('run-message');
   var log = document.getElementById('run-log');
   var noCurves = document.getElementById('no-curves');
+  var unsandboxed = document.getElementById('run-unsandboxed');
+  var studentPrefix = (log.dataset.studentPrefix || 'your code \u203a') + ' ';
   var STATES = { QUEUED: 'Queued', LEASED: 'Starting', RUNNING: 'Running', SUCCEEDED: 'Finished', FAILED: 'Finished', CANCELLED: 'Cancelled' };
   var PHASES = ['queued', 'compiling', 'training', 'evaluating'];
   var chart = null;
@@ -22,7 +27,12 @@
   // The labs report finer phases (models, prepare, run, …); only the four steps shown move the highlight.
   var ALIASES = { queued: 'queued', models: 'compiling', prepare: 'compiling', run: 'compiling',
     compiling: 'compiling', preparing: 'training', training: 'training', writing: 'training',
-    evaluate: 'evaluating', evaluating: 'evaluating' };
+    collect: 'evaluating', evaluate: 'evaluating', evaluating: 'evaluating', upload: 'evaluating',
+    retry: 'compiling' };
+
+  function fromPlatform(event) {
+    return event && (event.channel === 'runner' || event.channel === 'lab');
+  }
 
   function setPhase(raw) {
     var name = ALIASES[raw];
@@ -43,6 +53,22 @@
     line.textContent = text + '\n';
     log.appendChild(line);
     log.scrollTop = log.scrollHeight;
+  }
+
+  function appendStudent(text) {
+    var line = document.createElement('span');
+    line.className = 'student';
+    var prefix = document.createElement('span');
+    prefix.className = 'student-prefix';
+    prefix.textContent = studentPrefix;
+    line.appendChild(prefix);
+    line.appendChild(document.createTextNode(String(text) + '\n'));
+    log.appendChild(line);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function studentText(event) {
+    return event && typeof event.message === 'string' ? event.message : JSON.stringify(event);
   }
 
   function addPoint(name, step, value) {
@@ -75,30 +101,47 @@
         ? s.ahead + ' job(s) ahead · about ' + Math.max(1, Math.round(s.estimatedWaitSeconds / 60)) + ' min wait' : '';
     }
     if (s.state === 'QUEUED') { setPhase('queued'); }
+    if (unsandboxed && s.unsandboxed) { unsandboxed.hidden = false; }
   });
   source.addEventListener('phase', function (e) {
     var p = JSON.parse(e.data);
+    if (!fromPlatform(p)) { appendStudent(studentText(p)); return; }
     setPhase(p.phase);
+    if (p.phase === 'retry') {
+      // The platform failed and runs the job again: the progress so far no longer counts.
+      progress.value = 0;
+      message.textContent = p.message || p.phase;
+      appendLog('— ' + (p.message || p.phase) + ' —', 'retry');
+      return;
+    }
+    if (p.phase === 'failed' && p.message) { message.textContent = p.message; }
     appendLog('— ' + (p.message || p.phase) + ' —');
   });
   source.addEventListener('progress', function (e) {
     var p = JSON.parse(e.data);
+    if (!fromPlatform(p)) { appendStudent(studentText(p)); return; }
     progress.value = p.fraction;
     progress.setAttribute('aria-valuetext', Math.round(p.fraction * 100) + '%');
     if (p.message) { message.textContent = p.message; }
   });
   source.addEventListener('log', function (e) {
     var l = JSON.parse(e.data);
+    if (l.channel === 'student') { appendStudent(studentText(l)); return; }
     appendLog(l.message, l.level);
+  });
+  source.addEventListener('student', function (e) {
+    appendStudent(studentText(JSON.parse(e.data)));
   });
   source.addEventListener('error', function (e) {
     if (e.data) {
       var err = JSON.parse(e.data);
+      if (!fromPlatform(err)) { appendStudent(studentText(err)); return; }
       appendLog(err.kind + ': ' + err.message, 'error');
     }
   });
   source.addEventListener('metric', function (e) {
     var m = JSON.parse(e.data);
+    if (!fromPlatform(m)) { return; }
     addPoint(m.series ? m.name + ' (' + m.series + ')' : m.name, m.step, m.value);
   });
   source.addEventListener('done', function (e) {

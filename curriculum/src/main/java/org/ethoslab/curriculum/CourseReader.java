@@ -29,10 +29,10 @@ final class CourseReader {
   private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
   private final SourceFiles files;
-  private final LabCatalog labs;
+  private final KnownLabs labs;
   private final ProblemList problems;
 
-  CourseReader(SourceFiles files, LabCatalog labs, ProblemList problems) {
+  CourseReader(SourceFiles files, KnownLabs labs, ProblemList problems) {
     this.files = files;
     this.labs = labs;
     this.problems = problems;

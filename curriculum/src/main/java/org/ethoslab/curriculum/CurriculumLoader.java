@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Every method validates everything before it returns: on any problem it throws a
  * {@link CurriculumException} carrying every problem found, each with its file and line, and returns
- * nothing, so a caller never sees a half-loaded curriculum.
+ * nothing, so a caller never sees a half-loaded curriculum. Lab ids are checked against the {@link KnownLabs} the
+ * caller passes: this module knows no labs of its own.
  */
 public final class CurriculumLoader {
 
@@ -19,24 +20,15 @@ public final class CurriculumLoader {
   private CurriculumLoader() {
   }
 
-  /** The courses shipped in this module's jar, checked against the project's own labs. */
-  public static List<Course> loadBuiltIn() throws CurriculumException {
-    return loadBuiltIn(LabCatalog.BUILT_IN);
-  }
-
-  /** The courses shipped in this module's jar, checked against {@code labs} (e.g. the app's lab registry). */
-  public static List<Course> loadBuiltIn(LabCatalog labs) throws CurriculumException {
+  /** The courses shipped in this module's jar, checked against {@code labs} (e.g. the app's published labs). */
+  public static List<Course> loadBuiltIn(KnownLabs labs) throws CurriculumException {
     ProblemList problems = new ProblemList();
     SourceFiles files = SourceFiles.fromClasspath(CurriculumLoader.class.getClassLoader(), BUILT_IN_ROOT, problems);
     return read(files, labs, problems);
   }
 
   /** Courses in a folder whose subfolders are course folders ({@code <root>/<course-id>/course.yaml}). */
-  public static List<Course> loadDirectory(Path root) throws CurriculumException {
-    return loadDirectory(root, LabCatalog.BUILT_IN);
-  }
-
-  public static List<Course> loadDirectory(Path root, LabCatalog labs) throws CurriculumException {
+  public static List<Course> loadDirectory(Path root, KnownLabs labs) throws CurriculumException {
     ProblemList problems = new ProblemList();
     return read(SourceFiles.fromDirectory(root, problems), labs, problems);
   }
@@ -45,16 +37,12 @@ public final class CurriculumLoader {
    * Courses in a zip laid out like a curriculum folder ({@code <course-id>/course.yaml} at its top). The
    * stream is read to its end and closed.
    */
-  public static List<Course> loadZip(InputStream zip) throws CurriculumException {
-    return loadZip(zip, LabCatalog.BUILT_IN);
-  }
-
-  public static List<Course> loadZip(InputStream zip, LabCatalog labs) throws CurriculumException {
+  public static List<Course> loadZip(InputStream zip, KnownLabs labs) throws CurriculumException {
     ProblemList problems = new ProblemList();
     return read(SourceFiles.fromZip(zip, problems), labs, problems);
   }
 
-  private static List<Course> read(SourceFiles files, LabCatalog labs, ProblemList problems)
+  private static List<Course> read(SourceFiles files, KnownLabs labs, ProblemList problems)
       throws CurriculumException {
     List<Course> courses = new CourseReader(files, labs, problems).read();
     problems.throwIfAny();

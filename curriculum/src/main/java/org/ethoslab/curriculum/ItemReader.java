@@ -25,11 +25,11 @@ final class ItemReader {
   private static final int WORDS_PER_MINUTE = 200;
 
   private final SourceFiles files;
-  private final LabCatalog labs;
+  private final KnownLabs labs;
   private final ProblemList problems;
   private final InternalLinks links;
 
-  ItemReader(SourceFiles files, LabCatalog labs, ProblemList problems, InternalLinks links) {
+  ItemReader(SourceFiles files, KnownLabs labs, ProblemList problems, InternalLinks links) {
     this.files = files;
     this.labs = labs;
     this.problems = problems;

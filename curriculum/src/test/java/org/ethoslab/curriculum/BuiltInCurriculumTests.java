@@ -21,7 +21,7 @@ class BuiltInCurriculumTests {
 
   @Test
   void builtInCourseLoadsWithoutProblems() throws CurriculumException {
-    List<Course> courses = CurriculumLoader.loadBuiltIn();
+    List<Course> courses = CurriculumLoader.loadBuiltIn(RegistryLabs.KNOWN);
 
     assertThat(courses).extracting(Course::id).containsExactly("ai-ethics");
     Course course = courses.get(0);
@@ -34,7 +34,7 @@ class BuiltInCurriculumTests {
   @Test
   void builtInCourseFailsAgainstARegistryWithoutItsLabs() {
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> CurriculumLoader.loadBuiltIn(new LabCatalog(java.util.Set.of("w2s"))));
+        () -> CurriculumLoader.loadBuiltIn(KnownLabs.of(java.util.Set.of("w2s"))));
 
     assertThat(thrown).isInstanceOf(CurriculumException.class)
         .hasMessageContaining("lab id 'mergealign' is unknown")

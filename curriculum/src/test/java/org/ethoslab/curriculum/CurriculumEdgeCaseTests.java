@@ -54,7 +54,7 @@ class CurriculumEdgeCaseTests {
   void brokenFileEndsInACurriculumExceptionNamingIt(String path, String content, String message) throws Exception {
     Path dir = new CurriculumFixture().with(path, content).writeTo(Files.createTempDirectory(root, "case"));
 
-    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir));
+    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN));
 
     assertThat(thrown).isInstanceOf(CurriculumException.class);
     assertThat(((CurriculumException) thrown).problems())
@@ -70,7 +70,7 @@ class CurriculumEdgeCaseTests {
     Path dir = new CurriculumFixture().writeTo(root);
     Files.write(dir.resolve(CurriculumFixture.LESSON), new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
 
-    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir));
+    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN));
 
     assertThat(thrown).isInstanceOf(CurriculumException.class)
         .hasMessageContaining(CurriculumFixture.LESSON + ": is not valid UTF-8 text");
@@ -82,7 +82,7 @@ class CurriculumEdgeCaseTests {
     fixture.files.replaceAll((path, text) -> text.replace("\n", "\r\n"));
     fixture.with(CurriculumFixture.LESSON, "\uFEFF" + fixture.files.get(CurriculumFixture.LESSON));
 
-    Course course = CurriculumLoader.loadDirectory(fixture.writeTo(root)).get(0);
+    Course course = CurriculumLoader.loadDirectory(fixture.writeTo(root), RegistryLabs.KNOWN).get(0);
 
     Lesson lesson = (Lesson) course.modules().get(0).items().get(0);
     assertThat(lesson.title()).isEqualTo("Introduction");
@@ -95,7 +95,7 @@ class CurriculumEdgeCaseTests {
     Path dir = new CurriculumFixture().without(CurriculumFixture.LESSON).writeTo(root.resolve("linked"));
     Files.createSymbolicLink(dir.resolve(CurriculumFixture.LESSON), outside);
 
-    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir));
+    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN));
 
     assertThat(thrown).isInstanceOf(CurriculumException.class).hasMessageContaining("file 'intro.md' does not exist");
   }
@@ -106,7 +106,7 @@ class CurriculumEdgeCaseTests {
     Files.createDirectories(dir.resolve("demo"));
     Files.writeString(dir.resolve(CurriculumFixture.COURSE), "id: demo\nversion: 1\ntitle: t\nsummary: s\n");
 
-    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir));
+    Throwable thrown = catchThrowable(() -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN));
 
     assertThat(thrown).isInstanceOf(CurriculumException.class).hasMessageContaining("the course has no modules");
   }

@@ -22,10 +22,10 @@ class CurriculumRoundTripTests {
 
   @Test
   void zipRoundTripGivesAnEqualCourse() throws Exception {
-    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root)).get(0);
+    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root), RegistryLabs.KNOWN).get(0);
 
     byte[] zip = zip(List.of(original));
-    Course reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip)).get(0);
+    Course reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip), RegistryLabs.KNOWN).get(0);
 
     assertThat(reloaded).isEqualTo(CurriculumWriter.normalize(original));
     assertThat(zip(List.of(reloaded))).as("exporting an export gives the same bytes").isEqualTo(zip);
@@ -33,25 +33,27 @@ class CurriculumRoundTripTests {
 
   @Test
   void builtInCourseRoundTripsThroughZip() throws Exception {
-    List<Course> builtIn = CurriculumLoader.loadBuiltIn();
+    List<Course> builtIn = CurriculumLoader.loadBuiltIn(RegistryLabs.KNOWN);
 
-    List<Course> reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip(builtIn)));
+    List<Course> reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip(builtIn)), RegistryLabs.KNOWN);
 
     assertThat(reloaded).containsExactlyElementsOf(builtIn.stream().map(CurriculumWriter::normalize).toList());
   }
 
   @Test
   void directoryRoundTripGivesAnEqualCourse() throws Exception {
-    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root.resolve("in"))).get(0);
+    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root.resolve("in")),
+        RegistryLabs.KNOWN).get(0);
 
     CurriculumWriter.writeDirectory(original, root.resolve("out"));
 
-    assertThat(CurriculumLoader.loadDirectory(root.resolve("out"))).containsExactly(CurriculumWriter.normalize(original));
+    assertThat(CurriculumLoader.loadDirectory(root.resolve("out"), RegistryLabs.KNOWN))
+        .containsExactly(CurriculumWriter.normalize(original));
   }
 
   @Test
   void writerRefusesToOverwriteACourseFolder() throws Exception {
-    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root)).get(0);
+    Course original = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root), RegistryLabs.KNOWN).get(0);
 
     assertThatThrownBy(() -> CurriculumWriter.writeDirectory(original, root)).isInstanceOf(IOException.class);
   }
@@ -65,14 +67,16 @@ class CurriculumRoundTripTests {
       zip.closeEntry();
     }
 
-    assertThatThrownBy(() -> CurriculumLoader.loadZip(new ByteArrayInputStream(bytes.toByteArray())))
+    assertThatThrownBy(() -> CurriculumLoader.loadZip(new ByteArrayInputStream(bytes.toByteArray()),
+        RegistryLabs.KNOWN))
         .isInstanceOf(CurriculumException.class)
         .hasMessageContaining("../evil/course.yaml: zip entry path must be relative");
   }
 
   @Test
   void notAZipIsRefused() {
-    assertThatThrownBy(() -> CurriculumLoader.loadZip(new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> CurriculumLoader.loadZip(
+        new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)), RegistryLabs.KNOWN))
         .isInstanceOf(CurriculumException.class);
   }
 
@@ -82,7 +86,7 @@ class CurriculumRoundTripTests {
         .replace("item:basics/check", "item:basics/missing-quiz");
     Path dir = new CurriculumFixture().with(CurriculumFixture.LESSON, lesson).writeTo(root);
 
-    assertThatThrownBy(() -> CurriculumLoader.loadDirectory(dir))
+    assertThatThrownBy(() -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN))
         .isInstanceOf(CurriculumException.class)
         .hasMessageContaining(CurriculumFixture.LESSON + ":7: internal link 'item:basics/missing-quiz'");
   }

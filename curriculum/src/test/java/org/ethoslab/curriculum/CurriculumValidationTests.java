@@ -18,7 +18,7 @@ class CurriculumValidationTests {
 
   @Test
   void fixtureIsValid() throws Exception {
-    List<Course> courses = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root));
+    List<Course> courses = CurriculumLoader.loadDirectory(new CurriculumFixture().writeTo(root), RegistryLabs.KNOWN);
 
     Course course = courses.get(0);
     assertThat(course.modules()).hasSize(1);
@@ -130,6 +130,28 @@ class CurriculumValidationTests {
   }
 
   @Test
+  void aCallerThatCannotKnowTheLabsYetGetsEveryLabIdThrough() throws Exception {
+    String lab = new CurriculumFixture().files.get(CurriculumFixture.LAB).replace("labId: w2s", "labId: w3s");
+    Path dir = Files.createTempDirectory(root, "unchecked");
+    new CurriculumFixture().with(CurriculumFixture.LAB, lab).writeTo(dir);
+
+    Course course = CurriculumLoader.loadDirectory(dir, KnownLabs.unchecked()).get(0);
+
+    assertThat(course.modules().get(0).items()).filteredOn(LabItem.class::isInstance)
+        .singleElement().satisfies(item -> assertThat(((LabItem) item).labId()).isEqualTo("w3s"));
+  }
+
+  @Test
+  void withNoKnownLabEveryLabIdIsUnknown() throws Exception {
+    Path dir = Files.createTempDirectory(root, "none");
+    new CurriculumFixture().writeTo(dir);
+
+    assertThatThrownBy(() -> CurriculumLoader.loadDirectory(dir, KnownLabs.of(List.of())))
+        .isInstanceOf(CurriculumException.class)
+        .hasMessageContaining("lab id 'w2s' is unknown; known labs are (none)");
+  }
+
+  @Test
   void brokenInternalLinkInMarkdownIsReportedAtItsLine() throws Exception {
     String lesson = new CurriculumFixture().files.get(CurriculumFixture.LESSON).replace("item:basics/check", "item:basics/nope");
     assertProblem(new CurriculumFixture().with(CurriculumFixture.LESSON, lesson),
@@ -207,12 +229,12 @@ class CurriculumValidationTests {
     Path dir = Files.createTempDirectory(root, "case");
     fixture.writeTo(dir);
     return (CurriculumException) org.assertj.core.api.Assertions.catchThrowable(
-        () -> CurriculumLoader.loadDirectory(dir));
+        () -> CurriculumLoader.loadDirectory(dir, RegistryLabs.KNOWN));
   }
 
   @Test
   void loadingAMissingFolderFails() {
-    assertThatThrownBy(() -> CurriculumLoader.loadDirectory(root.resolve("absent")))
+    assertThatThrownBy(() -> CurriculumLoader.loadDirectory(root.resolve("absent"), RegistryLabs.KNOWN))
         .isInstanceOf(CurriculumException.class)
         .hasMessageContaining("is not a directory");
   }

@@ -24,7 +24,7 @@ class CurriculumWriterTests {
 
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     CurriculumWriter.writeZip(List.of(original), zip);
-    Course reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip.toByteArray())).get(0);
+    Course reloaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip.toByteArray()), RegistryLabs.KNOWN).get(0);
 
     assertThat(reloaded).isEqualTo(CurriculumWriter.normalize(original));
   }

@@ -13,6 +13,7 @@ import org.ethoslab.app.course.CourseItemRepository;
 import org.ethoslab.app.course.CourseModule;
 import org.ethoslab.app.course.CourseRepository;
 import org.ethoslab.app.course.ItemBodies;
+import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.system.AccessRefusedException;
 import org.ethoslab.app.system.PageNotFoundException;
 import org.ethoslab.curriculum.CurriculumException;
@@ -35,12 +36,15 @@ public class AuthoringService {
   private final CourseRepository courses;
   private final CourseItemRepository items;
   private final ItemVersionRepository versions;
+  private final PublishedLabs labs;
   private final Clock clock;
 
-  AuthoringService(CourseRepository courses, CourseItemRepository items, ItemVersionRepository versions, Clock clock) {
+  AuthoringService(CourseRepository courses, CourseItemRepository items, ItemVersionRepository versions,
+                   PublishedLabs labs, Clock clock) {
     this.courses = courses;
     this.items = items;
     this.versions = versions;
+    this.labs = labs;
     this.clock = clock;
   }
 
@@ -106,7 +110,7 @@ public class AuthoringService {
     String source = item.hasDraft() ? item.getDraftBody() : CourseFiles.authoredSource(item);
     Course course = item.getModule().getCourse();
     org.ethoslab.curriculum.Course loaded = CourseFiles.validate(course,
-        new CourseFiles.Change(item, title, source));
+        new CourseFiles.Change(item, title, source), labs.knownLabs());
     ModuleItem published = CourseFiles.find(loaded, item.getModule().getSlug(), item.getSlug());
     int minutes = published instanceof Lesson lesson ? lesson.estimatedMinutes() : 0;
     if (item.isPublished() && versions.findFirstByItemIdOrderByVersionDesc(item.getId()).isEmpty()) {

@@ -20,6 +20,7 @@ import org.ethoslab.curriculum.CurriculumException;
 import org.ethoslab.curriculum.CurriculumLoader;
 import org.ethoslab.curriculum.CurriculumWriter;
 import org.ethoslab.curriculum.ItemKind;
+import org.ethoslab.curriculum.KnownLabs;
 import org.ethoslab.curriculum.LabItem;
 import org.ethoslab.curriculum.Lesson;
 import org.ethoslab.curriculum.ModuleItem;
@@ -46,8 +47,12 @@ final class CourseFiles {
     return toCurriculum(course, null);
   }
 
-  /** The course with {@code change} applied (null: none), validated by loading it back; returns the loaded course. */
-  static org.ethoslab.curriculum.Course validate(Course course, Change change) throws CurriculumException {
+  /**
+   * The course with {@code change} applied (null: none), validated by loading it back against {@code labs}; returns
+   * the loaded course.
+   */
+  static org.ethoslab.curriculum.Course validate(Course course, Change change, KnownLabs labs)
+      throws CurriculumException {
     org.ethoslab.curriculum.Course draft = toCurriculum(course, change);
     SortedMap<String, byte[]> files = CurriculumWriter.render(draft);
     if (change != null && change.item().getKind() != ItemKind.LESSON
@@ -56,7 +61,7 @@ final class CourseFiles {
       files.keySet().stream().filter(k -> k.endsWith(suffix)).findFirst()
           .ifPresent(k -> files.put(k, change.source().getBytes(StandardCharsets.UTF_8)));
     }
-    List<org.ethoslab.curriculum.Course> loaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip(files)));
+    List<org.ethoslab.curriculum.Course> loaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip(files)), labs);
     return loaded.get(0);
   }
 

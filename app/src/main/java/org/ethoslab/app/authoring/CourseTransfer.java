@@ -6,6 +6,7 @@ import java.util.List;
 import org.ethoslab.app.course.Course;
 import org.ethoslab.app.course.CourseRepository;
 import org.ethoslab.app.course.CurriculumImporter;
+import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.offering.Offering;
 import org.ethoslab.app.offering.OfferingService;
 import org.ethoslab.app.system.PageNotFoundException;
@@ -26,11 +27,14 @@ public class CourseTransfer {
   private final CourseRepository courses;
   private final CurriculumImporter importer;
   private final OfferingService offerings;
+  private final PublishedLabs labs;
 
-  CourseTransfer(CourseRepository courses, CurriculumImporter importer, OfferingService offerings) {
+  CourseTransfer(CourseRepository courses, CurriculumImporter importer, OfferingService offerings,
+                 PublishedLabs labs) {
     this.courses = courses;
     this.importer = importer;
     this.offerings = offerings;
+    this.labs = labs;
   }
 
   /** The published state of a course the account owns, or of any template, as a zip in the file format. */
@@ -55,13 +59,15 @@ public class CourseTransfer {
   }
 
   /**
-   * Validates a zip and imports its one course with a new offering. On any problem nothing is written.
+   * Validates a zip and imports its one course with a new offering. On any problem nothing is written. Its lab ids
+   * must be labs a runner has published (any id passes while no runner has published a lab yet).
    *
    * @throws CurriculumException every problem as {@code file:line: message}
    */
   @Transactional(rollbackFor = CurriculumException.class)
   public Offering importZip(byte[] zip, long accountId, String offeringTitle) throws CurriculumException {
-    List<org.ethoslab.curriculum.Course> loaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip));
+    List<org.ethoslab.curriculum.Course> loaded = CurriculumLoader.loadZip(new ByteArrayInputStream(zip),
+        labs.knownLabs());
     if (loaded.size() != 1) {
       throw new CurriculumException(List.of(new CurriculumException.Problem("(zip)", 0,
           "the zip holds " + loaded.size() + " courses; import one course at a time")));

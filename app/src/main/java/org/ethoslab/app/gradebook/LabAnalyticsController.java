@@ -9,10 +9,12 @@ import org.ethoslab.app.account.CurrentUser;
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.CourseItemRepository;
 import org.ethoslab.app.course.ItemBodies;
-import org.ethoslab.app.labspec.LabCatalog;
+import org.ethoslab.app.labspec.LabNotOfferedException;
+import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.grading.TeachingAccess;
 import org.ethoslab.app.offering.Offering;
 import org.ethoslab.app.system.PageNotFoundException;
+import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.curriculum.ItemKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,10 +32,10 @@ class LabAnalyticsController {
 
   private final TeachingAccess teaching;
   private final CourseItemRepository items;
-  private final LabCatalog catalog;
+  private final PublishedLabs catalog;
   private final LabAnalyticsService analytics;
 
-  LabAnalyticsController(TeachingAccess teaching, CourseItemRepository items, LabCatalog catalog,
+  LabAnalyticsController(TeachingAccess teaching, CourseItemRepository items, PublishedLabs catalog,
                          LabAnalyticsService analytics) {
     this.teaching = teaching;
     this.items = items;
@@ -49,8 +51,8 @@ class LabAnalyticsController {
         .filter(i -> i.getId() == itemId && i.getKind() == ItemKind.LAB)
         .findFirst()
         .orElseThrow(() -> new PageNotFoundException("error.detail.item"));
-    LabCatalog.LabDefinition spec = catalog.find(ItemBodies.lab(item).labId())
-        .orElseThrow(() -> new PageNotFoundException("error.detail.labSpec"));
+    String labId = ItemBodies.lab(item).labId();
+    LabSpec spec = catalog.find(labId).orElseThrow(() -> new LabNotOfferedException(labId));
     LabAnalytics result = analytics.analyse(offeringId, itemId, spec);
     model.addAttribute("offering", offering);
     model.addAttribute("item", item);

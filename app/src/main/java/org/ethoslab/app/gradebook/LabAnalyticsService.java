@@ -12,23 +12,19 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.ethoslab.app.labspec.LabCatalog;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobRepository;
+import org.ethoslab.app.queue.StoredEvaluation;
 import org.ethoslab.app.submission.Submission;
 import org.ethoslab.app.submission.SubmissionRepository;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.LabSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Computes {@link LabAnalytics} from an item's submissions, their trusted evaluations and their queue jobs. */
 @Service
 class LabAnalyticsService {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SubmissionRepository submissions;
   private final LabJobRepository jobs;
@@ -39,7 +35,7 @@ class LabAnalyticsService {
   }
 
   @Transactional(readOnly = true)
-  LabAnalytics analyse(long offeringId, long itemId, LabCatalog.LabDefinition spec) {
+  LabAnalytics analyse(long offeringId, long itemId, LabSpec spec) {
     List<Submission> all = submissions.findByOfferingIdAndItemIdOrderBySubmittedAtAsc(offeringId, itemId);
     List<Submission> graded = all.stream().filter(Submission::isGraded).toList();
     List<Double> percents = graded.stream()
@@ -48,12 +44,15 @@ class LabAnalyticsService {
         .toList();
     Set<String> keyMetrics = new LinkedHashSet<>();
     spec.checks().forEach(c -> keyMetrics.add(c.metric()));
+    List<Map<String, Double>> evaluated = graded.stream()
+        .map(s -> StoredEvaluation.find(s.getEvaluation()).map(Evaluation::metrics).orElse(null))
+        .filter(Objects::nonNull)
+        .toList();
     List<LabAnalytics.Histogram> metrics = new ArrayList<>();
     for (String metric : keyMetrics) {
-      List<Double> values = graded.stream()
-          .map(s -> read(s.getEvaluation()).path("metrics").path(metric))
-          .filter(JsonNode::isNumber)
-          .map(JsonNode::asDouble)
+      List<Double> values = evaluated.stream()
+          .map(m -> m.get(metric))
+          .filter(Objects::nonNull)
           .filter(Double::isFinite)
           .toList();
       if (!values.isEmpty()) {
@@ -85,16 +84,5 @@ class LabAnalyticsService {
       return Optional.empty();
     }
     return Optional.of(Duration.between(from, to).toMillis() / 1000.0);
-  }
-
-  private static JsonNode read(String json) {
-    if (json == null || json.isBlank()) {
-      return JSON.createObjectNode();
-    }
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      return JSON.createObjectNode();
-    }
   }
 }

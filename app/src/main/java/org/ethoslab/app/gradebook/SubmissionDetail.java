@@ -9,11 +9,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.ethoslab.app.queue.StoredEvaluation;
 import org.ethoslab.app.submission.Submission;
+import org.ethoslab.contract.lab.Evaluation;
 
 /**
- * What the instructor reads about one submission, taken apart from its stored JSON: parameters, hook code by class,
- * metrics, and each rubric check with points earned and its one-line reason.
+ * What the instructor reads about one submission: parameters and hook code by class from its stored JSON, metrics and
+ * each rubric check with points earned and its one-line reason from its trusted {@link Evaluation}.
  */
 record SubmissionDetail(Map<String, String> params, Map<String, String> code, Map<String, String> metrics,
                         List<Check> checks) {
@@ -25,14 +27,19 @@ record SubmissionDetail(Map<String, String> params, Map<String, String> code, Ma
   }
 
   static SubmissionDetail of(Submission s) {
-    JsonNode evaluation = read(s.getEvaluation());
     Map<String, String> metrics = new LinkedHashMap<>();
-    evaluation.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), number(e.getValue())));
     List<Check> checks = new ArrayList<>();
-    for (JsonNode c : evaluation.path("checks")) {
-      checks.add(new Check(c.path("id").asText(), c.path("description").asText(), number(c.path("earned")),
-          number(c.path("points")), c.path("passed").asBoolean(), c.path("reason").asText()));
-    }
+    StoredEvaluation.find(s.getEvaluation()).ifPresent(evaluation -> {
+      if (evaluation.metrics() != null) {
+        evaluation.metrics().forEach((name, value) -> metrics.put(name, number(value)));
+      }
+      if (evaluation.checks() != null) {
+        for (Evaluation.CheckResult c : evaluation.checks()) {
+          checks.add(new Check(c.id(), c.description(), GradebookCsv.number(c.earned()),
+              GradebookCsv.number(c.points()), c.passed(), c.reason()));
+        }
+      }
+    });
     return new SubmissionDetail(texts(read(s.getParams())), texts(read(s.getCode())), metrics, checks);
   }
 
@@ -43,8 +50,9 @@ record SubmissionDetail(Map<String, String> params, Map<String, String> code, Ma
     return out;
   }
 
-  private static String number(JsonNode value) {
-    return value.isNumber() ? GradebookCsv.number(value.asDouble()) : value.asText();
+  /** An undefined metric (stored as null, e.g. a ratio over a zero gap) reads as a dash. */
+  private static String number(Double value) {
+    return value == null ? "—" : GradebookCsv.number(value);
   }
 
   /** Unreadable or missing JSON reads as an empty object: the page still shows everything else. */

@@ -1,16 +1,17 @@
 package org.ethoslab.app.grading;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.util.List;
 
 import org.ethoslab.app.account.CurrentUser;
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.CourseItemRepository;
 import org.ethoslab.app.course.ItemBodies;
+import org.ethoslab.app.labspec.LabNotOfferedException;
+import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.offering.Offering;
 import org.ethoslab.app.queue.JobSubmission;
 import org.ethoslab.app.system.PageNotFoundException;
+import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.curriculum.ItemKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,10 +32,10 @@ class LabSettingsController {
 
   private final TeachingAccess teaching;
   private final CourseItemRepository items;
-  private final LabCatalog catalog;
+  private final PublishedLabs catalog;
   private final LabSettingsService settings;
 
-  LabSettingsController(TeachingAccess teaching, CourseItemRepository items, LabCatalog catalog,
+  LabSettingsController(TeachingAccess teaching, CourseItemRepository items, PublishedLabs catalog,
                         LabSettingsService settings) {
     this.teaching = teaching;
     this.items = items;
@@ -42,15 +43,18 @@ class LabSettingsController {
     this.settings = settings;
   }
 
-  /** One lab of the offering with its current settings. */
-  record LabRow(CourseItem item, String labId, LabAssignment settings) {
+  /** One lab of the offering with its current settings; {@code offered} is false while no runner offers its lab. */
+  record LabRow(CourseItem item, String labId, LabAssignment settings, boolean offered) {
   }
 
   @GetMapping("/teach/offerings/{offeringId}/labs")
   String showLabs(@PathVariable long offeringId, @AuthenticationPrincipal CurrentUser user, Model model) {
     Offering offering = teaching.requireTeaching(offeringId, user);
     List<LabRow> rows = labItems(offering).stream()
-        .map(i -> new LabRow(i, ItemBodies.lab(i).labId(), settings.current(offeringId, i.getId())))
+        .map(i -> {
+          String labId = ItemBodies.lab(i).labId();
+          return new LabRow(i, labId, settings.current(offeringId, i.getId()), catalog.find(labId).isPresent());
+        })
         .toList();
     model.addAttribute("offering", offering);
     model.addAttribute("labs", rows);
@@ -62,7 +66,7 @@ class LabSettingsController {
                           @AuthenticationPrincipal CurrentUser user, Model model) {
     Offering offering = teaching.requireTeaching(offeringId, user);
     CourseItem item = labItem(offering, itemId);
-    LabCatalog.LabDefinition spec = spec(item);
+    LabSpec spec = spec(item);
     model.addAttribute("labSettingsForm", LabSettingsJson.toForm(settings.current(offeringId, itemId), spec));
     addPage(model, offering, item, spec);
     return SETTINGS_VIEW;
@@ -74,7 +78,7 @@ class LabSettingsController {
                              @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
     Offering offering = teaching.requireTeaching(offeringId, user);
     CourseItem item = labItem(offering, itemId);
-    LabCatalog.LabDefinition spec = spec(item);
+    LabSpec spec = spec(item);
     LabSettingsValidator.validate(form, spec, result);
     if (result.hasErrors()) {
       addPage(model, offering, item, spec);
@@ -87,7 +91,7 @@ class LabSettingsController {
     return "redirect:/teach/offerings/" + offeringId + "/labs/" + itemId + "/settings";
   }
 
-  private void addPage(Model model, Offering offering, CourseItem item, LabCatalog.LabDefinition spec) {
+  private void addPage(Model model, Offering offering, CourseItem item, LabSpec spec) {
     model.addAttribute("offering", offering);
     model.addAttribute("item", item);
     model.addAttribute("spec", spec);
@@ -107,8 +111,8 @@ class LabSettingsController {
         .orElseThrow(() -> new PageNotFoundException("error.detail.item"));
   }
 
-  private LabCatalog.LabDefinition spec(CourseItem item) {
-    return catalog.find(ItemBodies.lab(item).labId())
-        .orElseThrow(() -> new PageNotFoundException("error.detail.labSpec"));
+  private LabSpec spec(CourseItem item) {
+    String labId = ItemBodies.lab(item).labId();
+    return catalog.find(labId).orElseThrow(() -> new LabNotOfferedException(labId));
   }
 }

@@ -1,7 +1,5 @@
 package org.ethoslab.app.grading;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.lab.LabSpec.CheckSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
 
 /**
  * Converts between the settings form and the JSON kept on {@link LabAssignment}: {@code paramDefaults} as
@@ -26,11 +28,11 @@ final class LabSettingsJson {
   }
 
   /** Fills the form from stored settings; parameters and checks without a stored value are blank. */
-  static LabSettingsForm toForm(LabAssignment a, LabCatalog.LabDefinition spec) {
+  static LabSettingsForm toForm(LabAssignment a, LabSpec spec) {
     LabSettingsForm form = new LabSettingsForm();
     JsonNode defaults = read(a.getParamDefaults());
     JsonNode editable = a.getEditableParams() == null ? null : read(a.getEditableParams());
-    for (LabCatalog.Param p : spec.params()) {
+    for (ParamSpec p : spec.params()) {
       JsonNode v = defaults.get(p.name());
       form.getDefaults().put(p.name(), v == null ? "" : v.asText());
       boolean mayChange = editable == null || !editable.isArray()
@@ -41,7 +43,7 @@ final class LabSettingsJson {
       }
     }
     JsonNode rubric = read(a.getRubricOverrides());
-    for (LabCatalog.Check c : spec.checks()) {
+    for (CheckSpec c : spec.checks()) {
       JsonNode o = rubric.path(c.id());
       form.getThresholds().put(c.id(), o.has("threshold") ? plain(o.get("threshold").asDouble()) : "");
       form.getPoints().put(c.id(), o.has("points") ? plain(o.get("points").asDouble()) : "");
@@ -58,9 +60,9 @@ final class LabSettingsJson {
   }
 
   /** Typed defaults of the non-blank fields; null when there are none. A validated form is assumed. */
-  static String paramDefaults(LabSettingsForm form, LabCatalog.LabDefinition spec) {
+  static String paramDefaults(LabSettingsForm form, LabSpec spec) {
     ObjectNode out = JSON.createObjectNode();
-    for (LabCatalog.Param p : spec.params()) {
+    for (ParamSpec p : spec.params()) {
       String v = form.getDefaults().getOrDefault(p.name(), "").strip();
       if (v.isEmpty()) {
         continue;
@@ -76,16 +78,16 @@ final class LabSettingsJson {
   }
 
   /** The names students may change, in spec order; null when all may (the default). */
-  static String editableParams(LabSettingsForm form, LabCatalog.LabDefinition spec) {
+  static String editableParams(LabSettingsForm form, LabSpec spec) {
     ArrayNode out = JSON.createArrayNode();
-    spec.params().stream().map(LabCatalog.Param::name).filter(form.getEditable()::contains).forEach(out::add);
+    spec.params().stream().map(ParamSpec::name).filter(form.getEditable()::contains).forEach(out::add);
     return out.size() == spec.params().size() ? null : out.toString();
   }
 
   /** Per-check overrides of the non-blank fields; null when there are none. */
-  static String rubricOverrides(LabSettingsForm form, LabCatalog.LabDefinition spec) {
+  static String rubricOverrides(LabSettingsForm form, LabSpec spec) {
     ObjectNode out = JSON.createObjectNode();
-    for (LabCatalog.Check c : spec.checks()) {
+    for (CheckSpec c : spec.checks()) {
       String t = form.getThresholds().getOrDefault(c.id(), "").strip();
       String p = form.getPoints().getOrDefault(c.id(), "").strip();
       if (t.isEmpty() && p.isEmpty()) {
@@ -112,7 +114,7 @@ final class LabSettingsJson {
   }
 
   static String plain(Double value) {
-    return LabCatalog.Param.plain(value);
+    return ParamSpec.plain(value);
   }
 
   private static LocalDateTime local(OffsetDateTime value) {

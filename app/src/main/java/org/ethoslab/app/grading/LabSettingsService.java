@@ -1,11 +1,10 @@
 package org.ethoslab.app.grading;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import org.ethoslab.contract.lab.LabSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,7 @@ public class LabSettingsService {
 
   /** Stores the form (validated by the caller against {@code spec}) and regrades when {@code form.isRegrade()}. */
   @Transactional
-  public Saved save(long offeringId, long itemId, LabSettingsForm form, LabCatalog.LabDefinition spec, long by) {
+  public Saved save(long offeringId, long itemId, LabSettingsForm form, LabSpec spec, long by) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     LabAssignment a = current(offeringId, itemId);
     OffsetDateTime due = LabSettingsJson.utc(form.getDueAt());

@@ -1,10 +1,10 @@
 package org.ethoslab.app.grading;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.util.Map;
 
 import org.ethoslab.app.queue.JobSubmission;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
 import org.springframework.validation.Errors;
 
 /**
@@ -19,7 +19,7 @@ final class LabSettingsValidator {
   private LabSettingsValidator() {
   }
 
-  static void validate(LabSettingsForm form, LabCatalog.LabDefinition spec, Errors errors) {
+  static void validate(LabSettingsForm form, LabSpec spec, Errors errors) {
     for (Map.Entry<String, String> e : form.getDefaults().entrySet()) {
       String field = "defaults[" + e.getKey() + "]";
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -80,7 +80,7 @@ final class LabSettingsValidator {
     }
   }
 
-  private static void checkParam(LabCatalog.Param p, String value, String field, Errors errors) {
+  private static void checkParam(ParamSpec p, String value, String field, Errors errors) {
     switch (p.type()) {
       case "int", "double" -> {
         Double number = parseFinite(value);

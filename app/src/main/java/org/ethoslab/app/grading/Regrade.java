@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * One regrade of one submission after the instructor changed the late policy (rescored at once from the stored raw

@@ -3,20 +3,23 @@ package org.ethoslab.app.grading;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.ethoslab.app.queue.JobSubmission;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobFinished;
 import org.ethoslab.app.queue.LabJobService;
+import org.ethoslab.app.queue.StoredEvaluation;
 import org.ethoslab.app.submission.Submission;
 import org.ethoslab.app.submission.SubmissionRepository;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.runner.Outcome;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,7 +34,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class RegradeService {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, JobInput.RubricOverride>> RUBRIC = new TypeReference<>() { };
 
   private final SubmissionRepository submissions;
   private final SubmissionRescoring rescoring;
@@ -83,15 +86,15 @@ public class RegradeService {
   @Transactional
   public List<LabJob> rerunWithRubric(LabAssignment assignment, long requestedBy) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    JsonNode rubric = rubricNode(assignment.getRubricOverrides());
+    Map<String, JobInput.RubricOverride> rubric = rubric(assignment.getRubricOverrides());
     return graded(assignment).stream()
         .filter(s -> s.getJobId() != null)
         .map(s -> {
           LabJob original = jobService.find(s.getJobId());
-          ObjectNode input = (ObjectNode) readTree(original.getInput());
-          input.set("rubric", rubric);
-          LabJob job = jobService.submit(new JobSubmission(original.getLab(), original.getLabVersion(), input,
-              s.getUserId(), s.getOfferingId(), assignment.getComputeTier(), LabJob.PRIORITY_REGRADE));
+          JobInput input = withRubric(readInput(original.getInput()), rubric);
+          LabJob job = jobService.submit(new JobSubmission(original.getLab(), original.getLabVersion(),
+              input.toJson(), s.getUserId(), s.getOfferingId(), assignment.getComputeTier(),
+              LabJob.PRIORITY_REGRADE));
           Regrade regrade = new Regrade(s.getId(), s.getOfferingId(), Regrade.Kind.RUBRIC, requestedBy,
               s.getScore(), now);
           regrade.attachJob(job.getId());
@@ -117,9 +120,9 @@ public class RegradeService {
         regrades.save(regrade);
         return;
       }
-      JsonNode evaluation = readTree(job.getEvaluation());
-      double raw = evaluation.path("score").asDouble();
-      double max = evaluation.path("maxScore").asDouble();
+      Evaluation evaluation = StoredEvaluation.read(job.getEvaluation());
+      double raw = evaluation.score();
+      double max = evaluation.maxScore();
       LabAssignment assignment = assignments.findByOfferingIdAndItemId(s.getOfferingId(), s.getItemId())
           .orElseGet(() -> LabAssignment.defaults(s.getOfferingId(), s.getItemId()));
       double score = LatePolicy.apply(raw, s.getDaysLate(), assignment.getLatePenaltyPercentPerDay());
@@ -137,15 +140,28 @@ public class RegradeService {
         .toList();
   }
 
-  private static JsonNode rubricNode(String rubricOverrides) {
-    return rubricOverrides == null || rubricOverrides.isBlank() ? JSON.createObjectNode() : readTree(rubricOverrides);
+  /** The same job with another rubric: seed, parameters, hooks and hidden data stay those of the original run. */
+  private static JobInput withRubric(JobInput in, Map<String, JobInput.RubricOverride> rubric) {
+    return new JobInput(null, in.lab(), in.labVersion(), in.seed(), in.params(), in.hooks(), rubric, in.resources(),
+        in.limits(), in.hidden(), in.dataset(), null);
   }
 
-  private static JsonNode readTree(String json) {
+  private static Map<String, JobInput.RubricOverride> rubric(String rubricOverrides) {
+    if (rubricOverrides == null || rubricOverrides.isBlank()) {
+      return Map.of();
+    }
     try {
-      return JSON.readTree(json);
+      return ContractJson.MAPPER.readValue(rubricOverrides, RUBRIC);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("stored rubric overrides are unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static JobInput readInput(String json) {
+    try {
+      return JobInput.parse(ContractJson.MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored job input is unreadable: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,15 +1,13 @@
 package org.ethoslab.app.lab;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ethoslab.app.labspec.LabCatalog.Hook;
-import org.ethoslab.app.labspec.LabCatalog.Param;
 import org.ethoslab.app.lesson.MarkdownRenderer;
+import org.ethoslab.contract.lab.LabSpec.HookSpec;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -30,12 +28,12 @@ public class LabPage {
   }
 
   /** One parameter as the form shows it. */
-  public record Field(Param spec, String value, boolean editable, String error, String min, String max,
+  public record Field(ParamSpec spec, String value, boolean editable, String error, String min, String max,
                       String step) {
   }
 
   /** One hook editor. */
-  public record Editor(Hook hook, String code, String error) {
+  public record Editor(HookSpec hook, String code, String error) {
   }
 
   /**
@@ -46,14 +44,14 @@ public class LabPage {
   public void fill(Model model, LabSettings settings, Map<String, ?> values, Map<String, String> code,
                    Map<String, String> errors) {
     List<Field> fields = new ArrayList<>();
-    for (Param p : settings.lab().params()) {
+    for (ParamSpec p : settings.lab().params()) {
       Object shown = values.containsKey(p.name()) ? values.get(p.name()) : settings.effectiveParams().get(p.name());
       String step = "int".equals(p.type()) ? "1" : "any";
       fields.add(new Field(p, shown == null ? "" : String.valueOf(shown), settings.editable(p.name()),
           errors.get(p.name()), ParamForm.format(p.min()), ParamForm.format(p.max()), step));
     }
     List<Editor> editors = new ArrayList<>();
-    for (Hook h : settings.lab().hooks()) {
+    for (HookSpec h : settings.lab().hooks()) {
       editors.add(new Editor(h, code.getOrDefault(h.name(), h.starterCode()), errors.get("hook-" + h.name())));
     }
     Map<String, String> otherErrors = new LinkedHashMap<>(errors);

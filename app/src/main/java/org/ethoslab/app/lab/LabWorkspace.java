@@ -1,7 +1,5 @@
 package org.ethoslab.app.lab;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -16,15 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ethoslab.app.course.CourseItem;
 import org.ethoslab.app.course.ItemBodies;
-import org.ethoslab.app.course.ItemBodies.LabBody;
 import org.ethoslab.app.grading.LabAssignment;
 import org.ethoslab.app.grading.LabAssignmentRepository;
-import org.ethoslab.app.labspec.LabCatalog.LabDefinition;
+import org.ethoslab.app.labspec.LabNotOfferedException;
+import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.lesson.ProgressService;
 import org.ethoslab.app.offering.Enrollment;
 import org.ethoslab.app.offering.OfferingService;
 import org.ethoslab.app.offering.OfferingService.OfferingAccess;
 import org.ethoslab.app.system.PageNotFoundException;
+import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.curriculum.ItemKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +40,12 @@ public class LabWorkspace {
 
   private final OfferingService offerings;
   private final ProgressService progress;
-  private final LabCatalog catalog;
+  private final PublishedLabs catalog;
   private final LabAssignmentRepository assignments;
   private final LabDraftRepository drafts;
   private final Clock clock;
 
-  LabWorkspace(OfferingService offerings, ProgressService progress, LabCatalog catalog,
+  LabWorkspace(OfferingService offerings, ProgressService progress, PublishedLabs catalog,
                LabAssignmentRepository assignments, LabDraftRepository drafts, Clock clock) {
     this.offerings = offerings;
     this.progress = progress;
@@ -57,24 +56,38 @@ public class LabWorkspace {
   }
 
   /**
-   * The merged settings of a lab item.
+   * The merged settings of a lab item, with the newest spec a runner published for its lab.
    *
-   * @throws PageNotFoundException when the offering or item does not exist, is not a lab, or names an unknown lab
+   * @throws PageNotFoundException when the offering or item does not exist or is not a lab
+   * @throws LabNotOfferedException when no runner has published the item's lab: its pages say so instead
    */
   @Transactional(readOnly = true)
   public LabSettings open(long offeringId, long itemId, long accountId, boolean admin) {
+    AssignedLab assigned = assigned(offeringId, itemId, accountId, admin);
+    LabSpec lab = catalog.find(assigned.body().labId())
+        .orElseThrow(() -> new LabNotOfferedException(assigned.body().labId()));
+    Map<String, Object> merged = LabSettings.merge(lab, assigned.body().defaults(),
+        readObject(assigned.assignment().getParamDefaults()));
+    return new LabSettings(assigned.offering(), assigned.enrollment(), assigned.item(), assigned.body(), lab,
+        assigned.assignment(), merged, editableNames(assigned.assignment().getEditableParams()));
+  }
+
+  /**
+   * A lab item of an offering without its lab's spec (result and history pages), access checked as for
+   * {@link #open}.
+   *
+   * @throws PageNotFoundException when the offering or item does not exist or is not a lab
+   */
+  @Transactional(readOnly = true)
+  public AssignedLab assigned(long offeringId, long itemId, long accountId, boolean admin) {
     OfferingAccess access = offerings.access(offeringId, accountId, admin);
     List<CourseItem> items = progress.progress(access.offering().getCourse().getId(),
         access.enrollment().map(Enrollment::getId)).items();
     CourseItem item = items.stream().filter(i -> i.getId() == itemId && i.getKind() == ItemKind.LAB).findFirst()
         .orElseThrow(() -> new PageNotFoundException("error.detail.item"));
-    LabBody body = ItemBodies.lab(item);
-    LabDefinition lab = catalog.find(body.labId()).orElseThrow(() -> new PageNotFoundException("error.detail.item"));
     LabAssignment assignment = assignments.findByOfferingIdAndItemId(offeringId, itemId)
         .orElseGet(() -> LabAssignment.defaults(offeringId, itemId));
-    Map<String, Object> merged = LabSettings.merge(lab, body.defaults(), readObject(assignment.getParamDefaults()));
-    return new LabSettings(access.offering(), access.enrollment(), item, body, lab, assignment, merged,
-        editableNames(assignment.getEditableParams()));
+    return new AssignedLab(access.offering(), access.enrollment(), item, ItemBodies.lab(item), assignment);
   }
 
   /** The user's draft of this item, if they saved one. */

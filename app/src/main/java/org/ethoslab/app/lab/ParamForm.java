@@ -1,11 +1,9 @@
 package org.ethoslab.app.lab;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ethoslab.app.labspec.LabCatalog.Param;
+import org.ethoslab.contract.lab.LabSpec.ParamSpec;
 
 /**
  * Reads the parameter form a student submitted against the lab's typed parameters. Only editable parameters are
@@ -29,7 +27,7 @@ public final class ParamForm {
   public static Result read(LabSettings settings, Map<String, String> submitted) {
     Map<String, Object> values = new LinkedHashMap<>(settings.effectiveParams());
     Map<String, String> errors = new LinkedHashMap<>();
-    for (Param param : settings.lab().params()) {
+    for (ParamSpec param : settings.lab().params()) {
       if (!settings.editable(param.name())) {
         continue;
       }
@@ -60,7 +58,7 @@ public final class ParamForm {
     return new Result(values, errors);
   }
 
-  private static void readInt(Param param, String text, Map<String, Object> values, Map<String, String> errors) {
+  private static void readInt(ParamSpec param, String text, Map<String, Object> values, Map<String, String> errors) {
     long value;
     try {
       value = Long.parseLong(text);
@@ -77,7 +75,7 @@ public final class ParamForm {
     values.put(param.name(), (int) value);
   }
 
-  private static void readDouble(Param param, String text, Map<String, Object> values, Map<String, String> errors) {
+  private static void readDouble(ParamSpec param, String text, Map<String, Object> values, Map<String, String> errors) {
     double value;
     try {
       value = Double.parseDouble(text);
@@ -94,16 +92,12 @@ public final class ParamForm {
     values.put(param.name(), value);
   }
 
-  private static boolean inBounds(Param param, double value) {
+  private static boolean inBounds(ParamSpec param, double value) {
     return (param.min() == null || value >= param.min()) && (param.max() == null || value <= param.max());
   }
 
-  /** 1.0 prints as 1, 0.25 as 0.25: bounds read the way the lab author wrote them. */
+  /** 1.0 prints as 1, 0.25 as 0.25: bounds read the way the lab author wrote them; no bound reads "any". */
   static String format(Double bound) {
-    if (bound == null) {
-      return "any";
-    }
-    return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString(bound.longValue())
-        : bound.toString();
+    return bound == null ? "any" : ParamSpec.plain(bound);
   }
 }

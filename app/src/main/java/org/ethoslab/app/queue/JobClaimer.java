@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row another claimer has locked is skipped, not waited for, so concurrent claimers never get the same job and never
  * queue behind each other.
  *
- * <p>Order (DESIGN.md): compute tier match (a GPU runner takes GPU work first; a runner without GPUs never sees it), then
+ * <p>Order (docs/architecture.md): compute tier match (a GPU runner takes GPU work first; a runner without GPUs never sees it), then
  * fair share (fewest active jobs of that student, then of that course), then priority (regrades last), then age.
  * Active jobs per student and course are counted once per claim in grouped sub-selects joined to the queued rows.
  * Per-user and per-course caps are checked against committed rows; two claims committing at the same instant can each
@@ -81,7 +81,7 @@ class JobClaimer {
     }
     // The row is locked by this transaction already; the JPA load sees it as it is.
     LabJob job = jobs.findById(ids.get(0)).orElseThrow(() -> new JobNotFoundException(ids.get(0)));
-    job.lease(scope.runnerId(), clock.instant(), properties.lease());
+    job.lease(scope.runnerId(), scope.isolation(), clock.instant(), properties.lease());
     return Optional.of(job);
   }
 
@@ -145,8 +145,9 @@ class JobClaimer {
    * @param hasGpu             it reported at least one GPU
    * @param labs               labs it has installed ({@code id} or {@code id@version}); empty = all
    * @param mayRunStudentCode  false for a runner without isolation (unless it is the local development runner)
+   * @param isolation          the isolation it reported, kept on the job it leases so its pages can say "no sandbox"
    */
-  record ClaimScope(long runnerId, boolean hasGpu, List<String> labs, boolean mayRunStudentCode) {
+  record ClaimScope(long runnerId, boolean hasGpu, List<String> labs, boolean mayRunStudentCode, String isolation) {
     ClaimScope {
       labs = labs == null ? List.of() : List.copyOf(labs);
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.ethoslab.app.queue.JobClaimer.ClaimScope;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.HeartbeatResponse;
-import org.ethoslab.runner.protocol.Outcome;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.HeartbeatResponse;
+import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -54,7 +54,8 @@ public class JobLeases {
    */
   public Optional<LabJob> claim(long runnerId, RunnerCapabilities capabilities, boolean mayRunStudentCode,
                                 Duration wait) throws InterruptedException {
-    ClaimScope scope = new ClaimScope(runnerId, capabilities.gpus() > 0, capabilities.labs(), mayRunStudentCode);
+    ClaimScope scope = new ClaimScope(runnerId, capabilities.gpus() > 0, capabilities.labs(), mayRunStudentCode,
+        capabilities.isolation());
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       long seen = signal.generation();

@@ -26,8 +26,10 @@ public record JobSubmission(String lab, String labVersion, JsonNode input, long 
   /** Every tier the queue knows. */
   public static final Set<String> TIERS = Set.of(CPU_SMALL, GPU);
 
-  private static final Pattern LAB_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
-  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,39}");
+  /** A lab id: lower-case letters, digits, '.', '_' or '-', at most 80. Published lab specs use the same rule. */
+  public static final Pattern LAB_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
+  /** A lab version of at most 40 characters. Published lab specs use the same rule. */
+  public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,39}");
 
   /** A submission for the default tier and priority. */
   public static JobSubmission of(String lab, String labVersion, JsonNode input, long userId, Long courseId) {

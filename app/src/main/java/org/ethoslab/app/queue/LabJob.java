@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * One run of a lab for one student. State changes only through the guarded transitions below; each refuses a move its
@@ -60,6 +60,7 @@ public class LabJob {
   private String evaluation;
   private Long lastSeq;
   private Long completedBy;
+  private String runnerIsolation;
 
   @Version
   private long version;
@@ -81,11 +82,16 @@ public class LabJob {
     this.queuedAt = now;
   }
 
-  /** Hands the queued job to a runner until {@code now + lease}. */
-  void lease(long runnerId, Instant now, Duration lease) {
+  /**
+   * Hands the queued job to a runner until {@code now + lease}, noting the isolation it reported with the claim.
+   *
+   * @param isolation {@code FULL}, {@code NAMESPACES_ONLY} or {@code NONE}; null when the runner did not say
+   */
+  void lease(long runnerId, String isolation, Instant now, Duration lease) {
     require(state == LabJobState.QUEUED, "lease");
     state = LabJobState.LEASED;
     leaseOwner = runnerId;
+    runnerIsolation = isolation;
     claimedAt = now;
     leaseExpiresAt = now.plus(lease);
   }
@@ -283,6 +289,16 @@ public class LabJob {
 
   public Long getLastSeq() {
     return lastSeq;
+  }
+
+  /** The isolation the runner that took the job last reported at its claim; null before any claim. */
+  public String getRunnerIsolation() {
+    return runnerIsolation;
+  }
+
+  /** True when the runner that ran or runs this job had no sandbox (isolation NONE). */
+  public boolean ranWithoutSandbox() {
+    return "NONE".equals(runnerIsolation);
   }
 
   public Long getCompletedBy() {

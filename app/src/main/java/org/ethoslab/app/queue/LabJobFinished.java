@@ -1,6 +1,6 @@
 package org.ethoslab.app.queue;
 
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * Published once, inside the transaction in which a job reached its final state. Grading listens with

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reaperInterval             how often expired leases are returned to the queue
  * @param artifactDir                root of the content-addressed artifact store
  * @param artifactMaxBytes           largest artifact a runner may upload
+ * @param offeringArtifactBudgetMb   artifact megabytes all jobs of one offering may keep; past it uploads are refused
+ *                                   (the run is still graded, its files are not kept) until the budget is raised
  */
 @ConfigurationProperties("ethoslab.queue")
 public record QueueProperties(
@@ -26,7 +28,8 @@ public record QueueProperties(
     @DefaultValue("3") int maxInfrastructureAttempts,
     @DefaultValue("5s") Duration reaperInterval,
     @DefaultValue("data/artifacts") String artifactDir,
-    @DefaultValue("67108864") long artifactMaxBytes) {
+    @DefaultValue("67108864") long artifactMaxBytes,
+    @DefaultValue("4096") long offeringArtifactBudgetMb) {
 
   public QueueProperties {
     if (claimWait.compareTo(Duration.ofSeconds(30)) > 0) {
@@ -39,6 +42,15 @@ public record QueueProperties(
       throw new IllegalArgumentException("ethoslab.queue: max-running-per-user, max-running-per-course and "
           + "max-infrastructure-attempts must be at least 1");
     }
+    if (offeringArtifactBudgetMb < 0) {
+      throw new IllegalArgumentException("ethoslab.queue.offering-artifact-budget-mb: 0 or more, got "
+          + offeringArtifactBudgetMb);
+    }
+  }
+
+  /** {@link #offeringArtifactBudgetMb()} in bytes. */
+  public long offeringArtifactBudgetBytes() {
+    return offeringArtifactBudgetMb << 20;
   }
 
   /** {@link #artifactDir()} as an absolute path (bound as a string: Spring would read a Path as a resource location). */

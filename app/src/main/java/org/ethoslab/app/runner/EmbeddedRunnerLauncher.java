@@ -18,11 +18,20 @@ import org.springframework.core.env.Environment;
 /**
  * Starts the sandbox-runner inside the app once the web server is up, so the default profile is one command: the app
  * registers a fresh internal token for it at every start and the runner claims over HTTP on the app's own port, like
- * any other runner. When the app listens on localhost alone (one person trying the platform), the runner may run
- * student code without a sandbox if bubblewrap is missing, and says so loudly; any other deployment refuses student
- * code at isolation NONE, both here and in the queue.
+ * any other runner.
+ *
+ * <p>Student code never runs without a sandbox by accident. Only when both hold may the embedded runner run it at
+ * isolation NONE (bubblewrap missing or not working): the app listens on loopback alone, and
+ * {@code ethoslab.runner.allow-unsandboxed} ({@code ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED=true}) is set. Loopback alone is
+ * not enough: a reverse proxy on the same host makes a loopback app public. Otherwise student code is refused at NONE,
+ * here (by the runner) and in the queue (which gives such jobs only to runners allowed to run them), and lab pages say
+ * how to install bubblewrap. Even when allowed, the runner runs it unprivileged and refuses to start as root when it
+ * cannot drop privileges.
  */
 public class EmbeddedRunnerLauncher implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+
+  /** The explicit development setting ({@code ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED}). */
+  static final String ALLOW_UNSANDBOXED = "ethoslab.runner.allow-unsandboxed";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunnerLauncher.class);
 
@@ -34,6 +43,7 @@ public class EmbeddedRunnerLauncher implements ApplicationListener<ApplicationRe
   private boolean started;
   private boolean closed;
   private volatile boolean localOnly;
+  private volatile boolean unsandboxedAllowed;
   private volatile String startFailure;
 
   EmbeddedRunnerLauncher(RunnerRegistry registry, EmbeddedRunnerProperties properties, Environment environment) {
@@ -53,11 +63,18 @@ public class EmbeddedRunnerLauncher implements ApplicationListener<ApplicationRe
     }
     String address = environment.getProperty("server.address");
     localOnly = isLoopback(address);
+    boolean setting = environment.getProperty(ALLOW_UNSANDBOXED, Boolean.class, false);
+    unsandboxedAllowed = allowsUnsandboxed(address, setting);
+    if (setting && !unsandboxedAllowed) {
+      log.warn("{}=true is ignored: this app listens on {} and is reachable from other machines, so student code "
+          + "runs only in a sandbox", ALLOW_UNSANDBOXED,
+          address == null || address.isBlank() ? "every address" : address);
+    }
     String host = address == null || address.isBlank() || isWildcard(address) ? "127.0.0.1" : address;
     URI server = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
-    String token = registry.registerInternal(properties.name(), localOnly).token();
+    String token = registry.registerInternal(properties.name(), unsandboxedAllowed).token();
     RunnerConfig config = RunnerConfig.embedded(server, token, properties.slots(), properties.labsHomePath(),
-        properties.workDirPath(), localOnly);
+        properties.workDirPath(), unsandboxedAllowed);
     EmbeddedRunner candidate = new EmbeddedRunner(config);
     // The canary run takes a few seconds; the web UI is usable meanwhile.
     Thread starter = new Thread(() -> start(candidate), "embedded-runner-start");
@@ -78,13 +95,7 @@ public class EmbeddedRunnerLauncher implements ApplicationListener<ApplicationRe
       }
       RunnerStatus status = candidate.status();
       if (status != null && "NONE".equals(status.isolation())) {
-        log.warn(localOnly
-            ? "\n*** Student code runs WITHOUT A SANDBOX: this app listens on localhost only, so that is allowed for"
-              + " trying the platform on your own machine. Install bubblewrap (apt-get install bubblewrap) and"
-              + " restart to sandbox it. ***"
-            : "\n*** The embedded runner has NO SANDBOX and refuses every job with student code, because this app is"
-              + " reachable from other machines. Install bubblewrap (apt-get install bubblewrap) and restart, or"
-              + " run standalone runners on machines that have it. ***");
+        log.warn(unsandboxedMessage(status.studentCode(), localOnly));
       }
     } catch (RuntimeException e) {
       startFailure = e.getMessage();
@@ -104,11 +115,44 @@ public class EmbeddedRunnerLauncher implements ApplicationListener<ApplicationRe
   }
 
   /**
-   * True when student code runs without a sandbox here (isolation NONE on a localhost-only install): lab pages show a
-   * banner saying so and how to install bubblewrap.
+   * True when student code runs without a sandbox here (isolation NONE, allowed by the setting on a loopback-only
+   * install): lab pages show a banner saying so and how to install bubblewrap.
    */
   public boolean studentCodeRunsUnsandboxed() {
     return status().map(s -> "NONE".equals(s.isolation()) && s.studentCode()).orElse(false);
+  }
+
+  /**
+   * True when the embedded runner has no sandbox and therefore refuses student code: lab pages say the code cannot
+   * run here and how to install bubblewrap.
+   */
+  public boolean studentCodeRefused() {
+    return status().map(s -> "NONE".equals(s.isolation()) && !s.studentCode()).orElse(false);
+  }
+
+  /** Whether this start allows student code without a sandbox (loopback and the explicit setting). */
+  public boolean unsandboxedAllowed() {
+    return unsandboxedAllowed;
+  }
+
+  /**
+   * The rule: student code may run without a sandbox only when the app listens on a loopback address and the
+   * explicit development setting is on.
+   */
+  static boolean allowsUnsandboxed(String serverAddress, boolean setting) {
+    return setting && isLoopback(serverAddress);
+  }
+
+  private static String unsandboxedMessage(boolean studentCode, boolean localOnly) {
+    if (studentCode) {
+      return "\n*** Student code runs WITHOUT A SANDBOX (" + ALLOW_UNSANDBOXED + "=true on a localhost-only app):"
+          + " only for trying the platform on your own machine. Install bubblewrap (apt-get install bubblewrap) and"
+          + " restart to sandbox it. ***";
+    }
+    return "\n*** The embedded runner has NO SANDBOX and refuses every job with student code. Install bubblewrap"
+        + " (apt-get install bubblewrap) and restart"
+        + (localOnly ? ", or, only for development on your own machine, set ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED=true."
+            : ", or run standalone runners on machines that have it.") + " ***";
   }
 
   /** Why the embedded runner is not running, or empty when it runs (or is still starting). */

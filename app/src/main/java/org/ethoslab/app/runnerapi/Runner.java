@@ -67,7 +67,8 @@ public class Runner {
 
   /**
    * True when jobs with student code may go to this runner: it reported isolation, or it is the app's own runner on a
-   * localhost-only install (where the person trying the platform runs their own code).
+   * localhost-only install started with {@code ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED=true} (development on one's own
+   * machine).
    */
   public boolean mayRunStudentCode() {
     return isolation != null && !ISOLATION_NONE.equals(isolation) || allowUnsandboxed;

@@ -1,5 +1,6 @@
 package org.ethoslab.app.runnerapi;
 
+import org.ethoslab.app.queue.ArtifactBudgetExceededException;
 import org.ethoslab.app.queue.ArtifactTooLargeException;
 import org.ethoslab.app.queue.JobConflictException;
 import org.ethoslab.app.queue.JobNotFoundException;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns runner API failures into JSON errors with the status a runner acts on (4xx: do not retry; 503: retry). */
-@RestControllerAdvice(assignableTypes = RunnerJobController.class)
+@RestControllerAdvice(assignableTypes = {RunnerJobController.class, RunnerLabController.class})
 class RunnerApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(RunnerApiExceptionHandler.class);
@@ -40,6 +41,12 @@ class RunnerApiExceptionHandler {
 
   @ExceptionHandler(ArtifactTooLargeException.class)
   ResponseEntity<byte[]> tooLarge(ArtifactTooLargeException e) {
+    return errors.entity(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+  }
+
+  /** 413 as for a file too large, so the runner keeps the run going; the {@code error} text is shown to the student. */
+  @ExceptionHandler(ArtifactBudgetExceededException.class)
+  ResponseEntity<byte[]> budgetUsedUp(ArtifactBudgetExceededException e) {
     return errors.entity(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
   }
 

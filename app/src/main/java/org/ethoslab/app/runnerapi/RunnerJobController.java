@@ -11,10 +11,10 @@ import org.ethoslab.app.queue.JobEventLog;
 import org.ethoslab.app.queue.JobLeases;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.QueueProperties;
-import org.ethoslab.runner.protocol.ClaimRequest;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.JobEvent;
+import org.ethoslab.contract.runner.ClaimRequest;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.JobEvent;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The runner protocol under {@code /api/runner/v1} (DESIGN.md): claim (long-poll), heartbeat, events, artifacts,
+ * The runner protocol under {@code /api/runner/v1} (sandbox-runner/README.md): claim (long-poll), heartbeat, events, artifacts,
  * complete. Only the runner holding a job's lease may act on it; anyone else gets 409.
  */
 @RestController

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +60,8 @@ public class RunnerRegistry {
   /**
    * Gives the app's own embedded runner a fresh token at every start (registering it the first time).
    *
-   * @param allowUnsandboxed true only when the app listens on localhost alone
+   * @param allowUnsandboxed true only when the app listens on localhost alone and the explicit development setting
+   *                         ({@code ethoslab.runner.allow-unsandboxed}) is on
    */
   @Transactional
   public IssuedToken registerInternal(String name, boolean allowUnsandboxed) {

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ethoslab.app.grading.HiddenChecks;
 import org.ethoslab.app.grading.LabAssignment;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.app.queue.StoredEvaluation;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.lab.Evaluation.CheckResult;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * A finished submission as the result page shows it: the verdict, metrics, rubric checks (withheld until the due date
@@ -22,32 +25,29 @@ import org.ethoslab.runner.protocol.Outcome;
  * script, and for a compile error the hook and line to open in the editor.
  */
 record ResultView(Submission submission, String verdictKey, String verdictTone, Map<String, Double> metrics,
-                  List<Check> checks, boolean checksWithheld, OffsetDateTime checksShownAt, Double penaltyPercent,
+                  List<CheckResult> checks, boolean checksWithheld, OffsetDateTime checksShownAt, Double penaltyPercent,
                   String chartsJson, String errorHook, Integer errorLine) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes the lab's chart data for the page script in the order the lab wrote it. */
+  private static final ObjectMapper CHARTS = new ObjectMapper();
   /** {@code SoftVote.java:12} in a verdict message: the runner's compile and runtime messages name the line so. */
   private static final Pattern SOURCE_LINE = Pattern.compile("\\b([A-Z][A-Za-z0-9_]*)\\.java:(\\d{1,6})");
-
-  /** One rubric check result. */
-  record Check(String id, String description, double points, double earned, boolean passed, String reason) {
-  }
 
   static ResultView of(Submission s, LabAssignment rules, OffsetDateTime now, JsonNode errorEvent) {
     Outcome outcome = s.getOutcome();
     String tone = outcome == Outcome.SUCCEEDED ? "ok" : outcome != null && outcome.studentCaused() ? "fail" : "neutral";
     Map<String, Double> metrics = new TreeMap<>();
-    List<Check> checks = new ArrayList<>();
+    List<CheckResult> checks = new ArrayList<>();
     String charts = "{}";
     if (s.getEvaluation() != null) {
-      JsonNode evaluation = read(s.getEvaluation());
-      evaluation.path("metrics").fields().forEachRemaining(e ->
-          metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null));
-      for (JsonNode c : evaluation.path("checks")) {
-        checks.add(new Check(c.path("id").asText(), c.path("description").asText(), c.path("points").asDouble(),
-            c.path("earned").asDouble(), c.path("passed").asBoolean(), c.path("reason").asText()));
+      Evaluation evaluation = StoredEvaluation.read(s.getEvaluation());
+      if (evaluation.metrics() != null) {
+        metrics.putAll(evaluation.metrics());
       }
-      charts = evaluation.path("charts").toString();
+      if (evaluation.checks() != null) {
+        checks.addAll(evaluation.checks());
+      }
+      charts = evaluation.charts() == null ? "{}" : write(evaluation.charts());
     }
     boolean withheld = rules.getHiddenChecks() == HiddenChecks.AFTER_DUE && rules.getDueAt() != null
         && now.isBefore(rules.getDueAt());
@@ -71,12 +71,12 @@ record ResultView(Submission submission, String verdictKey, String verdictTone, 
         withheld, rules.getDueAt(), penalty, charts, hook, line);
   }
 
-  private static JsonNode read(String json) {
+  private static String write(Object charts) {
     try {
-      return JSON.readTree(json);
+      return CHARTS.writeValueAsString(charts);
     }
     catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored evaluation is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("stored chart data is not writable: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -26,19 +26,23 @@ class RunStatus {
     this.stats = stats;
   }
 
-  /** A snapshot, sent to the page as a {@code status} event. */
-  record Snapshot(String state, long ahead, long estimatedWaitSeconds, int attempt) {
+  /**
+   * A snapshot, sent to the page as a {@code status} event.
+   *
+   * @param unsandboxed true once a runner without a sandbox (isolation NONE) took the job
+   */
+  record Snapshot(String state, long ahead, long estimatedWaitSeconds, int attempt, boolean unsandboxed) {
   }
 
   Snapshot of(LabJob job) {
     if (job.getState() != LabJobState.QUEUED) {
-      return new Snapshot(job.getState().name(), 0, 0, job.getAttempt());
+      return new Snapshot(job.getState().name(), 0, 0, job.getAttempt(), job.ranWithoutSandbox());
     }
     long ahead = stats.ahead(LabJobState.QUEUED, job.getComputeTier(), job.getPriority(), job.getQueuedAt());
     long running = Math.max(1, stats.active(job.getComputeTier(), List.of(LabJobState.LEASED, LabJobState.RUNNING)));
     Duration typical = medianRun(job.getLab());
     long wait = typical.toSeconds() * (ahead + 1) / running;
-    return new Snapshot(job.getState().name(), ahead, wait, job.getAttempt());
+    return new Snapshot(job.getState().name(), ahead, wait, job.getAttempt(), job.ranWithoutSandbox());
   }
 
   private Duration medianRun(String lab) {

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Streams one job's progress to the run page as server-sent events: {@code status} (state, jobs ahead, estimated
- * wait) whenever it changes, each stored job event under its own type ({@code phase}, {@code progress}, {@code log},
- * {@code metric}, {@code error}) with id {@code attempt.seq}, and {@code done} when the job has ended. A reconnecting
+ * wait) whenever it changes, each stored job event with id {@code attempt.seq} — the runner's and the lab's under
+ * their own type ({@code phase}, {@code progress}, {@code log}, {@code metric}, {@code error}), what student code
+ * printed as {@code student} (see {@link EventChannels}) — and {@code done} when the job has ended. A reconnecting
  * browser sends the last id it saw (Last-Event-ID) and gets only what came after; a new attempt starts from its first
  * event. The stored event log is polled, so any app instance can serve any stream.
  */
@@ -90,8 +91,8 @@ class RunStream {
     }
     List<StoredEvent> batch = events.after(jobId, cursor.attempt, cursor.seq);
     for (StoredEvent e : batch) {
-      emitter.send(SseEmitter.event().id(cursor.attempt + "." + e.seq()).name(e.type())
-          .data(e.data(), MediaType.APPLICATION_JSON));
+      emitter.send(SseEmitter.event().id(cursor.attempt + "." + e.seq())
+          .name(EventChannels.streamName(e.type(), e.data())).data(e.data(), MediaType.APPLICATION_JSON));
       cursor.seq = e.seq();
     }
     if (job.getState().terminal()) {

@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 
 /**
  * One student's submission of a lab item in an offering: the parameters and hook code as submitted, the queue job

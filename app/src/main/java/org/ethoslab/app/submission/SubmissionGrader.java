@@ -3,17 +3,15 @@ package org.ethoslab.app.submission;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.ethoslab.app.grading.LabAssignment;
 import org.ethoslab.app.grading.LabAssignmentRepository;
 import org.ethoslab.app.grading.LatePolicy;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobFinished;
 import org.ethoslab.app.queue.LabJobService;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.app.queue.StoredEvaluation;
+import org.ethoslab.contract.lab.Evaluation;
+import org.ethoslab.contract.runner.Outcome;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -25,8 +23,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class SubmissionGrader {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SubmissionRepository submissions;
   private final LabJobService jobs;
@@ -55,22 +51,13 @@ class SubmissionGrader {
     Double max = null;
     Double score = null;
     if (outcome == Outcome.SUCCEEDED && job.getEvaluation() != null) {
-      JsonNode evaluation = read(job.getEvaluation());
-      raw = evaluation.path("score").asDouble();
-      max = evaluation.path("maxScore").asDouble();
+      Evaluation evaluation = StoredEvaluation.read(job.getEvaluation());
+      raw = evaluation.score();
+      max = evaluation.maxScore();
       LabAssignment rules = assignments.findByOfferingIdAndItemId(submission.getOfferingId(), submission.getItemId())
           .orElseGet(() -> LabAssignment.defaults(submission.getOfferingId(), submission.getItemId()));
       score = LatePolicy.apply(raw, submission.getDaysLate(), rules.getLatePenaltyPercentPerDay());
     }
     submission.finish(outcome, job.getMessage(), job.getEvaluation(), raw, max, score, OffsetDateTime.now(clock));
-  }
-
-  private static JsonNode read(String evaluation) {
-    try {
-      return JSON.readTree(evaluation);
-    }
-    catch (JsonProcessingException e) {
-      throw new IllegalStateException("the job's evaluation is not JSON: " + e.getOriginalMessage(), e);
-    }
   }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ethoslab.app.account.CurrentUser;
-import org.ethoslab.app.lab.LabSettings;
+import org.ethoslab.app.lab.AssignedLab;
 import org.ethoslab.app.lab.LabWorkspace;
 import org.ethoslab.app.queue.JobEventLog;
 import org.ethoslab.app.queue.JobEventLog.StoredEvent;
@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SubmissionPagesController {
 
+  /** Model attribute: true when the runner that ran (or runs) the job had no sandbox. */
+  static final String RUN_UNSANDBOXED = "runUnsandboxed";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SubmissionRepository submissions;
@@ -61,19 +64,19 @@ class SubmissionPagesController {
   @GetMapping("/submissions/{id}")
   String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
     Submission submission = own(id, user);
-    LabSettings settings = workspace.open(submission.getOfferingId(), submission.getItemId(), user.getAccountId(),
+    AssignedLab lab = workspace.assigned(submission.getOfferingId(), submission.getItemId(), user.getAccountId(),
         user.isAdmin());
     model.addAttribute("submission", submission);
-    model.addAttribute("settings", settings);
-    model.addAttribute("offering", settings.offering());
-    model.addAttribute("item", settings.item());
+    model.addAttribute("offering", lab.offering());
+    model.addAttribute("item", lab.item());
+    LabJob job = submission.getJobId() == null ? null : jobs.find(submission.getJobId());
+    model.addAttribute(RUN_UNSANDBOXED, job != null && job.ranWithoutSandbox());
     if (!submission.isFinished()) {
-      LabJob job = jobs.find(submission.getJobId());
       model.addAttribute("status", runStatus.of(job));
       return "submission/run";
     }
-    model.addAttribute("result", ResultView.of(submission, settings.assignment(), OffsetDateTime.now(clock),
-        errorEvent(submission)));
+    model.addAttribute("result", ResultView.of(submission, lab.assignment(), OffsetDateTime.now(clock),
+        errorEvent(job)));
     return "submission/result";
   }
 
@@ -98,10 +101,9 @@ class SubmissionPagesController {
   @GetMapping("/offerings/{offeringId}/labs/{itemId}/history")
   String history(@PathVariable long offeringId, @PathVariable long itemId, @AuthenticationPrincipal CurrentUser user,
                  Model model) {
-    LabSettings settings = workspace.open(offeringId, itemId, user.getAccountId(), user.isAdmin());
-    model.addAttribute("settings", settings);
-    model.addAttribute("offering", settings.offering());
-    model.addAttribute("item", settings.item());
+    AssignedLab lab = workspace.assigned(offeringId, itemId, user.getAccountId(), user.isAdmin());
+    model.addAttribute("offering", lab.offering());
+    model.addAttribute("item", lab.item());
     model.addAttribute("runs", submissions.findByUserIdAndOfferingIdAndItemIdOrderBySubmittedAtDesc(
         user.getAccountId(), offeringId, itemId));
     return "submission/history";
@@ -111,15 +113,15 @@ class SubmissionPagesController {
   String compare(@RequestParam long a, @RequestParam long b, @AuthenticationPrincipal CurrentUser user, Model model) {
     Submission left = own(a, user);
     Submission right = own(b, user);
-    LabSettings settings = workspace.open(left.getOfferingId(), left.getItemId(), user.getAccountId(),
+    AssignedLab lab = workspace.assigned(left.getOfferingId(), left.getItemId(), user.getAccountId(),
         user.isAdmin());
     OffsetDateTime now = OffsetDateTime.now(clock);
-    model.addAttribute("offering", settings.offering());
-    model.addAttribute("item", settings.item());
+    model.addAttribute("offering", lab.offering());
+    model.addAttribute("item", lab.item());
     model.addAttribute("sides", List.of(
-        new Side(ResultView.of(left, settings.assignment(), now, null), asMap(left.getParams()),
+        new Side(ResultView.of(left, lab.assignment(), now, null), asMap(left.getParams()),
             asMap(left.getCode())),
-        new Side(ResultView.of(right, settings.assignment(), now, null), asMap(right.getParams()),
+        new Side(ResultView.of(right, lab.assignment(), now, null), asMap(right.getParams()),
             asMap(right.getCode()))));
     return "submission/compare";
   }
@@ -134,15 +136,18 @@ class SubmissionPagesController {
         .orElseThrow(() -> new PageNotFoundException("error.detail.submission"));
   }
 
-  private JsonNode errorEvent(Submission submission) {
-    if (submission.getJobId() == null) {
+  /** The run's first error event from the runner or the lab; student code cannot print one that counts here. */
+  private JsonNode errorEvent(LabJob job) {
+    if (job == null) {
       return null;
     }
-    LabJob job = jobs.find(submission.getJobId());
     List<StoredEvent> stored = events.after(job.getId(), job.getAttempt(), 0);
     for (StoredEvent e : stored) {
       if ("error".equals(e.type())) {
-        return readObject(e.data());
+        JsonNode event = readObject(e.data());
+        if (EventChannels.trusted(event)) {
+          return event;
+        }
       }
     }
     return null;

@@ -1,7 +1,5 @@
 package org.ethoslab.app.submission;
 
-import org.ethoslab.app.labspec.LabCatalog;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ethoslab.app.grading.LabAssignment;
 import org.ethoslab.app.grading.LatePolicy;
-import org.ethoslab.app.labspec.LabCatalog.LabDefinition;
 import org.ethoslab.app.lab.LabSettings;
 import org.ethoslab.app.lab.ParamForm;
 import org.ethoslab.app.queue.JobSubmission;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobService;
 import org.ethoslab.app.system.AccessRefusedException;
+import org.ethoslab.contract.ContractJson;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.LabSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +38,7 @@ public class SubmissionService {
   static final int MAX_SOURCE_CHARS = 64 * 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, JobInput.RubricOverride>> RUBRIC = new TypeReference<>() { };
 
   private final SubmissionRepository submissions;
   private final LabJobService jobs;
@@ -90,21 +90,21 @@ public class SubmissionService {
     }
 
     long evalSeed = random.nextLong() & Long.MAX_VALUE;
-    LabDefinition lab = settings.lab();
+    LabSpec lab = settings.lab();
     Submission submission = new Submission(userId, offeringId, itemId, lab.id(), lab.version(),
         write(params.values()), write(code), evalSeed, (int) used + 1, now, LatePolicy.daysLate(rules, now));
     submissions.save(submission);
     String tier = JobSubmission.TIERS.contains(rules.getComputeTier()) ? rules.getComputeTier()
         : JobSubmission.CPU_SMALL;
-    LabJob job = jobs.submit(new JobSubmission(lab.id(), lab.version(),
-        jobInput(lab, submission.getId(), params.values(), code, rules, evalSeed, tier), userId, offeringId, tier,
+    JobInput input = jobInput(lab, submission.getId(), params.values(), code, rules, evalSeed, tier);
+    LabJob job = jobs.submit(new JobSubmission(lab.id(), lab.version(), input.toJson(), userId, offeringId, tier,
         LabJob.PRIORITY_NORMAL));
     submission.attachJob(job.getId());
     return SubmitOutcome.accepted(submission);
   }
 
   /** Only the lab's hooks, each with some code and within the size limit. */
-  private static Map<String, String> readCode(LabDefinition lab, Map<String, String> sent,
+  private static Map<String, String> readCode(LabSpec lab, Map<String, String> sent,
                                               Map<String, String> errors) {
     Map<String, String> code = new LinkedHashMap<>();
     if (sent == null) {
@@ -128,29 +128,27 @@ public class SubmissionService {
     return code;
   }
 
-  /** The labs job JSON: see {@code labs/README.md}; {@code hidden} stays with the trusted phase. */
-  private static JsonNode jobInput(LabDefinition lab, long submissionId, Map<String, Object> params,
+  /**
+   * The job the runner claims and the labs read: seeded by the submission id (reproducible), limited by the lab's
+   * spec, with the hidden evaluation seed for the trusted phase only.
+   */
+  private static JobInput jobInput(LabSpec lab, long submissionId, Map<String, Object> params,
                                    Map<String, String> code, LabAssignment rules, long evalSeed, String tier) {
-    ObjectNode input = JSON.createObjectNode();
-    input.put("lab", lab.id()).put("labVersion", lab.version()).put("seed", submissionId);
-    input.set("params", JSON.valueToTree(params));
-    input.set("hooks", JSON.valueToTree(code));
-    JsonNode rubric = JSON.valueToTree(readObject(rules.getRubricOverrides()));
-    input.set("rubric", rubric);
-    input.putObject("resources").put("cpus", 1).put("memoryMb", lab.limits().memoryMb())
-        .put("device", JobSubmission.GPU.equals(tier) ? "gpu" : "cpu");
-    input.putObject("limits").put("wallSeconds", lab.limits().wallSeconds())
-        .put("cpuSeconds", lab.limits().cpuSeconds());
-    input.putObject("hidden").put("evalSeed", evalSeed);
-    return input;
+    JobInput.Resources resources = new JobInput.Resources(1, lab.limits().memoryMb(),
+        JobSubmission.GPU.equals(tier) ? "gpu" : "cpu");
+    return new JobInput(null, lab.id(), lab.version(), submissionId, ContractJson.MAPPER.valueToTree(params), code,
+        rubric(rules.getRubricOverrides()), resources,
+        JobInput.Limits.of(lab.limits().wallSeconds(), lab.limits().cpuSeconds()),
+        ContractJson.MAPPER.createObjectNode().put("evalSeed", evalSeed), null, null);
   }
 
-  private static Map<?, ?> readObject(String json) {
+  /** The instructor's rubric overrides as stored on the assignment: check id → {threshold, points}. */
+  private static Map<String, JobInput.RubricOverride> rubric(String json) {
     if (json == null || json.isBlank()) {
       return Map.of();
     }
     try {
-      return JSON.readValue(json, Map.class);
+      return ContractJson.MAPPER.readValue(json, RUBRIC);
     }
     catch (JsonProcessingException e) {
       throw new IllegalStateException("stored rubric overrides are not a JSON object: " + e.getOriginalMessage(), e);

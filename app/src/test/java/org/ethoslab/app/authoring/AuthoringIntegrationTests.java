@@ -166,6 +166,28 @@ class AuthoringIntegrationTests {
     assertThat(rowCounts()).isEqualTo(before);
   }
 
+  @Test
+  void aZipNamingALabNoRunnerOffersIsRefusedAtItsFileAndLine() throws Exception {
+    Map<String, byte[]> files = unzip(transfer.export(copy.getId(), instructorId).zip());
+    String labPath = files.keySet().stream()
+        .filter(k -> new String(files.get(k), StandardCharsets.UTF_8).contains("labId: w2s")).findFirst().orElseThrow();
+    String lab = new String(files.get(labPath), StandardCharsets.UTF_8);
+    int line = lab.substring(0, lab.indexOf("labId: w2s")).split("\n", -1).length;
+    files.put(labPath, lab.replace("labId: w2s", "labId: w3s").getBytes(StandardCharsets.UTF_8));
+    Map<String, Long> before = rowCounts();
+
+    assertThatThrownBy(() -> transfer.importZip(CourseFiles.zip(files), instructorId, "Never"))
+        .isInstanceOfSatisfying(CurriculumException.class, ex -> assertThat(ex.problems())
+            .anySatisfy(p -> {
+              assertThat(p.file()).isEqualTo(labPath);
+              assertThat(p.line()).isEqualTo(line);
+              // Other tests may publish labs of their own into a shared database: the three built-in ones are there.
+              assertThat(p.message()).startsWith("lab id 'w3s' is unknown; known labs are mergealign, prefopt, ")
+                  .contains("w2s");
+            }));
+    assertThat(rowCounts()).isEqualTo(before);
+  }
+
   private Map<String, Long> rowCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : List.of("course", "course_module", "module_item", "offering", "item_version")) {

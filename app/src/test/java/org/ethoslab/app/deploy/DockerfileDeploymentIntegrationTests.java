@@ -103,6 +103,19 @@ class DockerfileDeploymentIntegrationTests {
   }
 
   @Test
+  void theAppJarCarriesTheLabContractButNoLabsAndNoDjl() throws IOException {
+    List<String> libs = new ArrayList<>();
+    try (ZipFile jar = new ZipFile(tree.appJar.toFile())) {
+      jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("BOOT-INF/lib/")).forEach(libs::add);
+    }
+    assertThat(libs).anyMatch(n -> n.startsWith("BOOT-INF/lib/ethoslab-lab-contract-"));
+    assertThat(libs).as("the app's lab catalog is what runners publish: it ships no lab engine")
+        .noneMatch(n -> n.startsWith("BOOT-INF/lib/ethoslab-labs-"))
+        .noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("djl"))
+        .noneMatch(n -> n.startsWith("BOOT-INF/lib/api-0.") || n.startsWith("BOOT-INF/lib/tokenizers-"));
+  }
+
+  @Test
   void composeFileParsesWithTheExampleSettings() throws Exception {
     boolean hasCompose = Files.isExecutable(Path.of("/usr/bin/docker-compose"))
         || Files.isExecutable(Path.of("/usr/local/bin/docker-compose"));

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL database. The runner's DJL cache is warmed first by the command the runner images run at build time.
  * The app registers the runner from {@code ETHOSLAB_RUNNER_BOOTSTRAP_TOKENS}; a reduced weak-to-strong job queued in
  * the database (as the queue's service writes it: the claim API reads the table and re-checks it every second) must
- * then complete through the runner's HTTP protocol. Cold starts, resident memory and the job's wall time go to
+ * then complete through the runner's HTTP protocol, and the runner must have published its labs (the app image has no
+ * labs.jar, so its lab catalog is the runners'). Cold starts, resident memory and the job's wall time go to
  * {@code app/target/deployment-it/report.txt}.
  */
 class TwoProcessDeploymentIntegrationTests {
@@ -41,7 +42,7 @@ class TwoProcessDeploymentIntegrationTests {
   private static final String ADMIN = "admin@deploy.test";
   private static final String RUNNER = "compose-cpu-1";
   private static final String JOB_INPUT = """
-      {"seed":42,"params":{"task":"safety","numSeeds":1,"numTeachers":1,"voting":"soft","trainSize":200,
+      {"lab":"w2s","labVersion":"2","seed":42,"params":{"task":"safety","numSeeds":1,"numTeachers":1,"voting":"soft","trainSize":200,
        "testSize":100,"strongSteps":20},"resources":{"cpus":1,"memoryMb":2048,"device":"cpu"},
        "hidden":{"evalSeed":987654}}""";
 
@@ -80,6 +81,10 @@ class TwoProcessDeploymentIntegrationTests {
           assertThat((String) finished.get("evaluation")).contains("pgr");
           assertThat(finished.get("completed_by")).isEqualTo(runnerId(db));
           assertThat(capabilities(db)).contains("\"gpus\":0").contains("w2s");
+          assertThat(app.logText()).as("the app image has no labs.jar: its lab catalog comes from the runners")
+              .contains("lab specs will come from the runners");
+          assertThat(single(db, "select count(*) from published_lab_spec where published_by = '" + RUNNER
+              + "' and lab_id = 'w2s' and version = '2'", Long.class)).as("the runner published its labs").isOne();
           Instant queued = ((Timestamp) finished.get("queued_at")).toInstant();
           Instant claimed = ((Timestamp) finished.get("claimed_at")).toInstant();
           Instant done = ((Timestamp) finished.get("finished_at")).toInstant();
@@ -182,7 +187,7 @@ class TwoProcessDeploymentIntegrationTests {
   private static long queueJob(PostgresTestDatabase db) throws SQLException {
     try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("""
         insert into lab_job (state, lab, lab_version, input, student_code, user_id, compute_tier, priority, queued_at)
-        values ('QUEUED', 'w2s', '1', ?, false, (select id from app_user where email = ?), 'cpu-small', 0,
+        values ('QUEUED', 'w2s', '2', ?, false, (select id from app_user where email = ?), 'cpu-small', 0,
                 current_timestamp)""", new String[] {"id"})) {
       insert.setString(1, JOB_INPUT.replace("\n", ""));
       insert.setString(2, ADMIN);

@@ -26,7 +26,7 @@ public final class GradingFixture {
 
   /** An evaluation as the trusted phase writes it: two checks, two metrics. */
   public static final String EVALUATION = """
-      {"lab":"w2s","labVersion":"1","metrics":{"pgr":0.52,"acc_w2s":0.81},"perSeed":[],
+      {"lab":"w2s","labVersion":"2","metrics":{"pgr":0.52,"acc_w2s":0.81},"perSeed":[],
        "checks":[{"id":"pgr-positive","description":"PGR above 0.2","points":50,"earned":50,"passed":true,
                   "reason":"median PGR 0.52 >= 0.20"},
                  {"id":"beats-weak","description":"Strong beats weak","points":50,"earned":22,"passed":false,
@@ -75,7 +75,7 @@ public final class GradingFixture {
   /** A finished, graded submission: raw score 72 of 100, {@code score} after the late penalty. */
   public Submission graded(UserAccount student, Offering offering, CourseItem item, OffsetDateTime at, int daysLate,
                            double score, Long jobId) {
-    Submission s = submissions.save(new Submission(student.getId(), offering.getId(), item.getId(), "w2s", "1",
+    Submission s = submissions.save(new Submission(student.getId(), offering.getId(), item.getId(), "w2s", "2",
         "{\"numSeeds\":3,\"voting\":\"soft\"}", "{\"SoftVote\":\"public class SoftVote {}\"}", 99L, 1, at,
         daysLate));
     jdbc.update("update submission set status = 'FINISHED', outcome = 'SUCCEEDED', evaluation = ?, raw_score = 72, "

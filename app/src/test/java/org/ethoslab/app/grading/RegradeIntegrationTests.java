@@ -31,8 +31,8 @@ import org.ethoslab.app.queue.QueueFixture;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.app.submission.Submission;
 import org.ethoslab.app.submission.SubmissionRepository;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,11 +137,11 @@ class RegradeIntegrationTests {
 
   @Test
   void rubricChangeRerunsAtRegradePriorityBehindStudentsAndTheRerunGrades() throws Exception {
-    ObjectNode input = JSON.createObjectNode().put("lab", "w2s").put("labVersion", "1").put("seed", 42);
+    ObjectNode input = JSON.createObjectNode().put("lab", "w2s").put("labVersion", "2").put("seed", 42);
     input.putObject("params").put("numSeeds", 3);
     input.putObject("hooks").put("SoftVote", "public class SoftVote {}");
     input.putObject("hidden").put("evalSeed", 987654);
-    LabJob original = jobs.submit(new JobSubmission("w2s", "1", input, student.getId(), offering.getId(),
+    LabJob original = jobs.submit(new JobSubmission("w2s", "2", input, student.getId(), offering.getId(),
         JobSubmission.CPU_SMALL, LabJob.PRIORITY_NORMAL));
     jobs.cancel(original.getId());
     Submission s = fixture.graded(student, offering, lab, OffsetDateTime.now(ZoneOffset.UTC), 0, 72,
@@ -162,7 +162,7 @@ class RegradeIntegrationTests {
     // A classmate submits after the regrade was queued; a runner still takes the classmate's job first.
     UserAccount classmate = fixture.account(Role.STUDENT);
     fixture.enroll(classmate, offering);
-    LabJob live = jobs.submit(new JobSubmission("w2s", "1", input, classmate.getId(), offering.getId(),
+    LabJob live = jobs.submit(new JobSubmission("w2s", "2", input, classmate.getId(), offering.getId(),
         JobSubmission.CPU_SMALL, LabJob.PRIORITY_NORMAL));
     long runner = runners.register("regrade-test-" + System.nanoTime()).runnerId();
     assertThat(leases.claim(runner, QueueFixture.CPU_RUNNER, true, Duration.ZERO).orElseThrow().getId())

@@ -19,9 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.Outcome;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +76,7 @@ abstract class AbstractJobQueueIntegrationTests {
     LabJob bigCourseRunning = queue.submit(10, 100L);
     assertThat(claimId(runner)).contains(bigCourseRunning.getId());
     LabJob bigCourseWaiting = queue.submit(11, 100L);
-    LabJob regrade = queue.submit(new JobSubmission("w2s", "1", QueueFixture.input("w2s"), 12, 200L,
+    LabJob regrade = queue.submit(new JobSubmission("w2s", "2", QueueFixture.input("w2s"), 12, 200L,
         JobSubmission.CPU_SMALL, LabJob.PRIORITY_REGRADE));
     LabJob older = queue.submit(13, 200L);
     LabJob newer = queue.submit(14, 200L);
@@ -91,7 +91,7 @@ abstract class AbstractJobQueueIntegrationTests {
   @Test
   void gpuJobsGoOnlyToGpuRunnersAndFirstThere() {
     LabJob cpuJob = queue.submit(1, null);
-    LabJob gpuJob = queue.submit(new JobSubmission("w2s", "1", QueueFixture.input("w2s"), 2, null,
+    LabJob gpuJob = queue.submit(new JobSubmission("w2s", "2", QueueFixture.input("w2s"), 2, null,
         JobSubmission.GPU, LabJob.PRIORITY_NORMAL));
 
     assertThat(queue.claim(runner, CPU_RUNNER).map(LabJob::getId)).contains(cpuJob.getId());
@@ -123,11 +123,11 @@ abstract class AbstractJobQueueIntegrationTests {
   void runnersGetOnlyLabsTheyHaveAndStudentCodeOnlyWithIsolation() {
     ObjectNode withHooks = QueueFixture.input("w2s");
     withHooks.putObject("hooks").put("SoftVote", "class SoftVote {}");
-    LabJob studentCode = queue.submit(JobSubmission.of("w2s", "1", withHooks, 1, null));
+    LabJob studentCode = queue.submit(JobSubmission.of("w2s", "2", withHooks, 1, null));
     LabJob merging = queue.submit(new JobSubmission("merging", "2", QueueFixture.input("merging"), 2, null,
         JobSubmission.CPU_SMALL, 0));
 
-    RunnerCapabilities onlyW2s = new RunnerCapabilities(2, 4096, 0, 0, List.of("w2s@1"), "NONE", 1, "test");
+    RunnerCapabilities onlyW2s = new RunnerCapabilities(2, 4096, 0, 0, List.of("w2s@2"), "NONE", 1, "test");
     assertThat(claim(runner, onlyW2s, false)).as("w2s has student code; merging is not installed").isEmpty();
     assertThat(claim(runner, onlyW2s, true).map(LabJob::getId)).contains(studentCode.getId());
     RunnerCapabilities mergingOnly = new RunnerCapabilities(2, 4096, 0, 0, List.of("merging"), "FULL", 1, "test");
@@ -194,9 +194,9 @@ abstract class AbstractJobQueueIntegrationTests {
 
   @Test
   void badSubmissionsAreRefusedAndQueueNothing() {
-    assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), 0, null)))
+    assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"), 0, null)))
         .hasMessageStartingWith("userId:");
-    assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"),
+    assertThatThrownBy(() -> service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"),
         actors.student(1), 987654321L))).hasMessageStartingWith("userId/courseId:");
     assertThat(jdbc.queryForObject("select count(*) from lab_job", Long.class)).isZero();
   }

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.ethoslab.app.EthosLabApplication;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.app.testsupport.PostgresTestDatabase;
-import org.ethoslab.runner.protocol.ClaimRequest;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.ClaimRequest;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.Outcome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -90,7 +90,7 @@ public final class QueueBenchmark {
 
   private void warmUp(LabJobService service, QueueActors actors, String token) throws Exception {
     for (int i = 0; i < 50; i++) {
-      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(1), null));
+      service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"), actors.student(1), null));
     }
     while (true) {
       HttpResponse<String> claim = post("/claim?waitSeconds=0", token, claimBody());
@@ -104,7 +104,7 @@ public final class QueueBenchmark {
   /** 8 runners claim (HTTP, one at a time each) and complete until the queue is empty. */
   private void throughput(LabJobService service, QueueActors actors, List<String> tokens, int jobs) throws Exception {
     for (int i = 0; i < jobs; i++) {
-      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(i % 50),
+      service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"), actors.student(i % 50),
           actors.offering((long) (i % 10))));
     }
     ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
@@ -140,7 +140,7 @@ public final class QueueBenchmark {
   private void serviceThroughput(LabJobService service, QueueActors actors, JobLeases leases, RunnerRegistry registry,
                                  int jobs) throws Exception {
     for (int i = 0; i < jobs; i++) {
-      service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), actors.student(i % 50),
+      service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"), actors.student(i % 50),
           actors.offering((long) (i % 10))));
     }
     ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
@@ -202,7 +202,7 @@ public final class QueueBenchmark {
     for (int i = 0; i < submissions; i++) {
       long student = actors.student(100 + i % 50);
       long t0 = System.nanoTime();
-      long id = service.submit(JobSubmission.of("w2s", "1", QueueFixture.input("w2s"), student, null)).getId();
+      long id = service.submit(JobSubmission.of("w2s", "2", QueueFixture.input("w2s"), student, null)).getId();
       while (!runningAt.containsKey(id)) {
         Thread.onSpinWait();
       }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Small helpers the queue tests share: submit a job, claim as a runner, empty the queue. */
@@ -31,7 +31,7 @@ public final class QueueFixture {
 
   /** The labs job JSON of a plain run (no student code). */
   public static ObjectNode input(String lab) {
-    ObjectNode input = JsonNodeFactory.instance.objectNode().put("lab", lab).put("labVersion", "1").put("seed", 42);
+    ObjectNode input = JsonNodeFactory.instance.objectNode().put("lab", lab).put("labVersion", "2").put("seed", 42);
     input.putObject("params").put("epochs", 1);
     input.putObject("hidden").put("labelsSeed", 7);
     return input;
@@ -39,7 +39,7 @@ public final class QueueFixture {
 
   /** Submits a plain job of the test's student number {@code student} in its offering number {@code offering}. */
   public LabJob submit(long student, Long offering) {
-    return submit(JobSubmission.of("w2s", "1", input("w2s"), student, offering));
+    return submit(JobSubmission.of("w2s", "2", input("w2s"), student, offering));
   }
 
   /** Submits with {@code userId} and {@code courseId} read as the test's student and offering numbers. */

@@ -17,7 +17,7 @@ import org.ethoslab.app.queue.LabJobService;
 import org.ethoslab.app.queue.LabJobState;
 import org.ethoslab.app.runnerapi.Runner;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
-import org.ethoslab.runner.protocol.Outcome;
+import org.ethoslab.contract.runner.Outcome;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,13 +60,13 @@ class EmbeddedRunnerIntegrationTests {
 
   @Test
   void theEmbeddedRunnerRunsARealLabJobToASucceededVerdict() throws Exception {
-    ObjectNode input = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "1").put("seed", 7);
+    ObjectNode input = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "2").put("seed", 7);
     input.putObject("params").put("task", "safety").put("numSeeds", 1).put("numTeachers", 1).put("voting", "soft");
     input.putObject("resources").put("cpus", 1).put("memoryMb", 1024).put("device", "cpu");
     input.putObject("hidden").put("evalSeed", 987654);
     long student = accounts.register("embedded-runner-student@example.org", "Student", "correct horse battery staple",
         Role.STUDENT).getId();
-    LabJob job = service.submit(JobSubmission.of("w2s", "1", input, student, null));
+    LabJob job = service.submit(JobSubmission.of("w2s", "2", input, student, null));
 
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     LabJob current = service.find(job.getId());
@@ -85,9 +85,14 @@ class EmbeddedRunnerIntegrationTests {
     Runner embedded = registry.all().stream().filter(Runner::isInternalRunner).findFirst().orElseThrow();
     assertThat(embedded.getLastSeenAt()).isNotNull();
     assertThat(embedded.getIsolation()).isIn("FULL", "NAMESPACES_ONLY", "NONE");
-    assertThat(embedded.isAllowUnsandboxed()).as("listens on 127.0.0.1 only").isTrue();
+    assertThat(embedded.isAllowUnsandboxed())
+        .as("loopback alone does not allow unsandboxed student code: ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED is not set")
+        .isFalse();
+    assertThat(launcher.unsandboxedAllowed()).isFalse();
     assertThat(launcher.status()).isPresent();
     assertThat(health.health().getDetails()).containsEntry("isolation", embedded.getIsolation());
-    assertThat(launcher.studentCodeRunsUnsandboxed()).isEqualTo("NONE".equals(embedded.getIsolation()));
+    assertThat(launcher.studentCodeRunsUnsandboxed()).as("never without the explicit setting").isFalse();
+    assertThat(launcher.studentCodeRefused()).isEqualTo("NONE".equals(embedded.getIsolation()));
+    assertThat(service.find(job.getId()).getRunnerIsolation()).isEqualTo(embedded.getIsolation());
   }
 }

@@ -22,13 +22,13 @@ import org.ethoslab.app.queue.LabJobState;
 import org.ethoslab.app.queue.QueueActors;
 import org.ethoslab.app.queue.QueueFixture;
 import org.ethoslab.app.queue.QueueIntegrationTest;
-import org.ethoslab.runner.protocol.ClaimRequest;
-import org.ethoslab.runner.protocol.ClaimResponse;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.HeartbeatResponse;
-import org.ethoslab.runner.protocol.JobEvent;
-import org.ethoslab.runner.protocol.Outcome;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.ClaimRequest;
+import org.ethoslab.contract.runner.ClaimResponse;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.HeartbeatResponse;
+import org.ethoslab.contract.runner.JobEvent;
+import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,7 +204,7 @@ class RunnerApiIntegrationTests {
   void studentCodeGoesOnlyToSandboxedRunnersOrTheLocalOnlyEmbeddedOne() throws Exception {
     ObjectNode withHooks = QueueFixture.input("w2s");
     withHooks.putObject("hooks").put("SoftVote", "public class SoftVote {}");
-    LabJob job = queue.submit(JobSubmission.of("w2s", "1", withHooks, 1, null));
+    LabJob job = queue.submit(JobSubmission.of("w2s", "2", withHooks, 1, null));
     RunnerCapabilities unsandboxed = new RunnerCapabilities(2, 4096, 0, 0, List.of(), "NONE", 1, "test");
 
     assertThat(send("POST", "/jobs/claim?waitSeconds=0", tokenA, claimBody(unsandboxed)).statusCode())

@@ -44,7 +44,7 @@ class LabRunBrowserIntegrationTests {
 
   private static final Path LABS_JAR = Path.of("../labs/target/labs.jar");
   private static final String SOFT_VOTE = """
-      public class SoftVote implements org.ethoslab.labs.w2s.Voting {
+      public class SoftVote implements org.ethoslab.hooks.w2s.Voting {
           @Override
           public double[] combine(double[][] teacherProbs) {
               double[] out = new double[teacherProbs[0].length];

@@ -28,9 +28,11 @@ import org.ethoslab.app.queue.JobLeases;
 import org.ethoslab.app.queue.LabJob;
 import org.ethoslab.app.queue.LabJobService;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
-import org.ethoslab.runner.protocol.CompleteRequest;
-import org.ethoslab.runner.protocol.Outcome;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.job.JobInput;
+import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.contract.runner.CompleteRequest;
+import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class SubmissionIntegrationTests {
 
   private static final RunnerCapabilities RUNNER = new RunnerCapabilities(4, 8192, 0, 0, java.util.List.of(),
       "FULL", 1, "test");
-  private static final String SOFT_VOTE = "public class SoftVote implements org.ethoslab.labs.w2s.Voting {\n"
+  private static final String SOFT_VOTE = "public class SoftVote implements org.ethoslab.hooks.w2s.Voting {\n"
       + "  public double[] combine(double[][] p) { return p[0]; }\n}\n";
 
   @Autowired AccountService accounts;
@@ -91,7 +93,7 @@ class SubmissionIntegrationTests {
 
     long runner = runners.register("late-test-" + System.nanoTime()).runnerId();
     assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).map(LabJob::getId).contains(job.getId());
-    ObjectNode evaluation = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "1")
+    ObjectNode evaluation = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "2")
         .put("score", 80.0).put("maxScore", 100.0);
     evaluation.putObject("metrics").put("pgr.median", 0.4);
     leases.complete(job.getId(), runner, new CompleteRequest(Outcome.SUCCEEDED, null, evaluation, 0));
@@ -186,6 +188,57 @@ class SubmissionIntegrationTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(page).contains("Your code did not compile", "/offerings/" + fixture.offering().getId() + "/labs/"
         + fixture.w2sItemId() + "#hook-SoftVote-L2", "Open SoftVote.java at line 2 in the editor");
+  }
+
+  @Test
+  void theJobIsTheContractsJobInputWithTheLabsLimitsAndTheHiddenSeed() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "2")).submission();
+    JobInput input = JobInput.parse(new ObjectMapper().readTree(jobs.find(submitted.getJobId()).getInput()));
+    LabSpec w2s = workspace.open(fixture.offering().getId(), fixture.w2sItemId(), fixture.studentId(), false).lab();
+
+    assertThat(input.lab()).isEqualTo("w2s");
+    assertThat(input.labVersion()).isEqualTo("2").isEqualTo(w2s.version());
+    assertThat(input.seed()).isEqualTo(submitted.getId());
+    assertThat(input.params().get("numSeeds").asInt()).isEqualTo(2);
+    assertThat(input.hooks()).containsOnlyKeys("SoftVote");
+    assertThat(input.limits()).isEqualTo(JobInput.Limits.of(w2s.limits().wallSeconds(), w2s.limits().cpuSeconds()));
+    assertThat(input.resources()).isEqualTo(new JobInput.Resources(1, w2s.limits().memoryMb(), "cpu"));
+    assertThat(input.hidden().get("evalSeed").asLong()).isEqualTo(submitted.getEvalSeed());
+  }
+
+  @Test
+  void aRunOnARunnerWithoutASandboxSaysSoOnItsRunAndResultPages() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "1")).submission();
+    long runner = runners.registerInternal("none-test-" + System.nanoTime(), true).runnerId();
+    RunnerCapabilities unsandboxed = new RunnerCapabilities(2, 4096, 0, 0, java.util.List.of(), "NONE", 1, "test");
+    assertThat(leases.claim(runner, unsandboxed, true, Duration.ZERO)).map(LabJob::getId)
+        .contains(submitted.getJobId());
+    var owner = user(userDetails.loadUserByUsername(fixture.studentEmail()));
+
+    String runPage = mvc.perform(get("/submissions/" + submitted.getId()).with(owner))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(runPage).contains("development runner with no sandbox (isolation NONE)");
+    assertThat(runPage).doesNotContainPattern("id=\"run-unsandboxed\"[^>]*hidden");
+
+    ObjectNode evaluation = new ObjectMapper().createObjectNode().put("lab", "w2s").put("labVersion", "2")
+        .put("score", 50.0).put("maxScore", 100.0);
+    leases.complete(submitted.getJobId(), runner, new CompleteRequest(Outcome.SUCCEEDED, null, evaluation, 0));
+    String resultPage = mvc.perform(get("/submissions/" + submitted.getId()).with(owner))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(resultPage).contains("Graded").contains("development runner with no sandbox (isolation NONE)");
+    assertThat(resultPage).doesNotContainPattern("id=\"run-unsandboxed\"[^>]*hidden");
+  }
+
+  @Test
+  void aSandboxedRunKeepsTheNoSandboxNoticeHidden() throws Exception {
+    Submission submitted = submit(Map.of("numSeeds", "1")).submission();
+    long runner = runners.register("full-test-" + System.nanoTime()).runnerId();
+    assertThat(leases.claim(runner, RUNNER, true, Duration.ZERO)).map(LabJob::getId).contains(submitted.getJobId());
+
+    String runPage = mvc.perform(get("/submissions/" + submitted.getId())
+            .with(user(userDetails.loadUserByUsername(fixture.studentEmail()))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(runPage).containsPattern("id=\"run-unsandboxed\"[^>]*hidden");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.ethoslab.app.queue.LabJobState;
 import org.ethoslab.app.runnerapi.Runner;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.app.system.PageNotFoundException;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -101,12 +101,29 @@ class RunnerAdminPageIntegrationTests {
   }
 
   @Test
-  void theUnsandboxedBannerRendersOnlyWhenStudentCodeRunsWithoutIsolation() {
-    Context unsandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", true));
+  void theUnsandboxedBannerRendersOnlyWhenTheEmbeddedRunnerHasNoSandbox() {
+    Context unsandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", true, "studentCodeRefused",
+        false));
     assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), unsandboxed))
-        .contains("without isolation").contains("apt-get install bubblewrap");
-    Context sandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", false));
-    assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), sandboxed)).doesNotContain("isolation");
+        .contains("WITHOUT A SANDBOX").contains("ETHOSLAB_RUNNER_ALLOW_UNSANDBOXED=true")
+        .contains("apt-get install bubblewrap");
+    Context refused = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", false, "studentCodeRefused", true));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), refused))
+        .contains("Student code cannot run on this installation yet").contains("apt-get install bubblewrap")
+        .doesNotContain("WITHOUT A SANDBOX");
+    Context sandboxed = new Context(Locale.ENGLISH, Map.of("studentCodeUnsandboxed", false, "studentCodeRefused",
+        false));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("banner"), sandboxed)).doesNotContain("isolation")
+        .doesNotContain("bubblewrap").doesNotContain("sandbox");
+  }
+
+  @Test
+  void aRunsNoSandboxNoticeShowsOnlyForARunWithoutOne() {
+    Context none = new Context(Locale.ENGLISH, Map.of("runUnsandboxed", true));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("run"), none))
+        .contains("No sandbox").contains("isolation NONE").doesNotContain("hidden");
+    Context full = new Context(Locale.ENGLISH, Map.of("runUnsandboxed", false));
+    assertThat(templates.process("runnerapi/unsandboxed", Set.of("run"), full)).contains("hidden");
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.ethoslab.app.queue.QueueIntegrationTest;
 import org.ethoslab.app.runnerapi.RunnerRegistry;
 import org.ethoslab.app.testsupport.BrowserSupport;
-import org.ethoslab.runner.protocol.RunnerCapabilities;
+import org.ethoslab.contract.runner.RunnerCapabilities;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
