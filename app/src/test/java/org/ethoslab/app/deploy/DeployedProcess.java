@@ -28,7 +28,13 @@ final class DeployedProcess implements AutoCloseable {
   /** Starts {@code script} with exactly {@code env} (nothing inherited) in {@code workDir}. */
   static DeployedProcess start(String name, Path script, Map<String, String> env, Path workDir, Path log)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(script.toString())).directory(workDir.toFile())
+    return start(name, List.of(script.toString()), env, workDir, log);
+  }
+
+  /** Starts {@code command} with exactly {@code env} (nothing inherited) in {@code workDir}. */
+  static DeployedProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
