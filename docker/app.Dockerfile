@@ -3,6 +3,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY lab-contract/pom.xml lab-contract/
+COPY lab-hooks/pom.xml lab-hooks/
 COPY labs/pom.xml labs/
 COPY curriculum/pom.xml curriculum/
 COPY sandbox-runner/pom.xml sandbox-runner/

@@ -10,6 +10,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY lab-contract/pom.xml lab-contract/
+COPY lab-hooks/pom.xml lab-hooks/
 COPY labs/pom.xml labs/
 COPY curriculum/pom.xml curriculum/
 COPY sandbox-runner/pom.xml sandbox-runner/
@@ -44,6 +46,8 @@ COPY --from=torch /opt/torch/lib/python3.12/site-packages/torch/lib /opt/torch/s
 COPY --from=torch /opt/torch/lib/python3.12/site-packages/nvidia /opt/torch/site-packages/nvidia
 COPY --from=build /src/labs/target/labs.jar /opt/ethoslab/labs/labs.jar
 COPY --from=build /src/labs/target/lib /opt/ethoslab/labs/lib
+# The hook host's whole class path (the hook API and the contract): bound alone into the sandbox of student code.
+COPY --from=build /src/labs/target/hook-host /opt/ethoslab/labs/hook-host
 COPY --from=build /src/sandbox-runner/target/ethoslab-runner.jar /opt/ethoslab/runner/ethoslab-runner.jar
 COPY --from=build /src/sandbox-runner/target/lib /opt/ethoslab/runner/lib
 COPY docker/runner-entrypoint.sh /opt/ethoslab/runner-entrypoint.sh

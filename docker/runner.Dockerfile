@@ -5,6 +5,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY lab-contract/pom.xml lab-contract/
+COPY lab-hooks/pom.xml lab-hooks/
 COPY labs/pom.xml labs/
 COPY curriculum/pom.xml curriculum/
 COPY sandbox-runner/pom.xml sandbox-runner/
@@ -15,7 +17,7 @@ RUN mvn -B -q -pl labs,sandbox-runner -am dependency:go-offline -DskipTests || t
 COPY . .
 RUN mvn -B -q -DskipTests -pl labs,sandbox-runner -am package
 
-# A trimmed Java runtime: a JRE plus the compiler module, because the sandboxed labs child compiles student hooks
+# A trimmed Java runtime: a JRE plus the compiler module, because the sandboxed hook host compiles student hooks
 # with javax.tools. No full JDK, no Maven at run time. jdk.httpserver: the runner's /health; jdk.management: its
 # memory reading. docker/verify.sh --jlink builds this same module list and runs both programs with it.
 FROM eclipse-temurin:17-jdk AS runtime
@@ -35,6 +37,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap util
 COPY --from=runtime /opt/jre /opt/jre
 COPY --from=build /src/labs/target/labs.jar /opt/ethoslab/labs/labs.jar
 COPY --from=build /src/labs/target/lib /opt/ethoslab/labs/lib
+# The hook host's whole class path (the hook API and the contract): bound alone into the sandbox of student code.
+COPY --from=build /src/labs/target/hook-host /opt/ethoslab/labs/hook-host
 COPY --from=build /src/sandbox-runner/target/ethoslab-runner.jar /opt/ethoslab/runner/ethoslab-runner.jar
 COPY --from=build /src/sandbox-runner/target/lib /opt/ethoslab/runner/lib
 COPY docker/runner-entrypoint.sh /opt/ethoslab/runner-entrypoint.sh

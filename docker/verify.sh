@@ -5,7 +5,8 @@
 #   2. the entrypoint scripts are valid bash;
 #   3. with --jlink: the runner images' trimmed Java runtime (the module list is read from runner.Dockerfile, so the
 #      two cannot drift apart) starts the runner, the labs CLI and the DJL cache warm-up, and runs a reduced W2S job
-#      whose student hook it compiles. Needs a JDK with jmods and a built tree (mvn -B -DskipTests package).
+#      whose student hook a local hook host compiles and serves. Needs a JDK with jmods and a built tree
+#      (mvn -B -DskipTests package).
 # The Dockerfiles' COPY sources and the two-process run of the entrypoints are checked by the app's
 # *DeploymentIntegrationTests during mvn verify.
 set -euo pipefail
@@ -39,15 +40,18 @@ if [[ "${1:-}" == "--jlink" ]]; then
   "$jre" -Dai.djl.offline=true -jar "$root/labs/target/labs.jar" list >/dev/null
   "$jre" -Dai.djl.offline=true -cp "$root/sandbox-runner/target/ethoslab-runner.jar" org.ethoslab.runner.CacheWarmup \
     --labs-home "$root/labs/target" --djl-cache "$scratch/djl-cache" >/dev/null
-  # A reduced weak-to-strong run with a student hook: the labs child compiles it with the runtime's jdk.compiler.
+  # A reduced weak-to-strong run with a student hook: a hook host on the runtime compiles it with jdk.compiler.
   cat > "$scratch/job.json" <<'JOB'
-{"lab":"w2s","labVersion":"1","seed":42,
+{"lab":"w2s","labVersion":"2","seed":42,
  "params":{"numSeeds":1,"numTeachers":1,"trainSize":200,"testSize":100,"strongSteps":20},
  "resources":{"cpus":1,"memoryMb":2048,"device":"cpu"},
- "hooks":{"SoftVote":"import org.ethoslab.labs.w2s.Voting;\npublic class SoftVote implements Voting {\n  public double[] combine(double[][] t) {\n    double[] out = new double[t[0].length];\n    for (double[] p : t) for (int c = 0; c < out.length; c++) out[c] += p[c] / t.length;\n    return out;\n  }\n}\n"}}
+ "hooks":{"SoftVote":"import org.ethoslab.hooks.w2s.Voting;\npublic class SoftVote implements Voting {\n  public double[] combine(double[][] t) {\n    double[] out = new double[t[0].length];\n    for (double[] p : t) for (int c = 0; c < out.length; c++) out[c] += p[c] / t.length;\n    return out;\n  }\n}\n"}}
 JOB
   DJL_CACHE_DIR="$scratch/djl-cache" "$jre" -Dai.djl.offline=true -jar "$root/labs/target/labs.jar" \
-    run "$scratch/job.json" --out "$scratch/out" >/dev/null
-  test -f "$scratch/out/hook-probes.json" || { echo "verify.sh: the hook did not run" >&2; exit 1; }
-  echo "jlink runtime ($modules): runner, labs CLI, DJL warm-up and a W2S run with a compiled hook work"
+    run "$scratch/job.json" --out "$scratch/out" --hooks local >/dev/null
+  DJL_CACHE_DIR="$scratch/djl-cache" "$jre" -Dai.djl.offline=true -jar "$root/labs/target/labs.jar" \
+    evaluate "$scratch/job.json" --artifacts "$scratch/out" --hooks local > "$scratch/evaluation.json"
+  grep -q '"hooks.SoftVote.agreement":1.0' "$scratch/evaluation.json" \
+    || { echo "verify.sh: the hook host did not answer the probes" >&2; exit 1; }
+  echo "jlink runtime ($modules): runner, labs CLI, DJL warm-up and a W2S run with a hook host work"
 fi
