@@ -88,6 +88,7 @@ public final class ProcessSplitBenchmark {
     ObjectNode hooks = job.putObject("hooks");
     BenchmarkHooks.forApi(BenchmarkHooks.of(job.get("lab").asText()), build.api()).forEach(hooks::put);
     Path file = Files.createTempFile("split-bench-" + build.name() + "-", ".json");
+    file.toFile().deleteOnExit();
     Files.writeString(file, ContractJson.MAPPER.writeValueAsString(job));
     return file;
   }

@@ -74,9 +74,10 @@ final class Commands {
     Files.createDirectories(outDir);
     Path scratch = Files.createTempDirectory("labs-scratch-");
     try (StudentHooks hooks = StudentHooks.open(job, lab.spec(), hooksOption)) {
-      LabContext ctx = new LabContext(job.seed(), events, scratch, outDir,
+      LabContext ctx = new LabContext(job.seed(), events.gatedBy(hooks::checkLoaded), scratch, outDir,
           LabContext.Device.of(job.resources().device()), job.resources().cpus(), hooks);
       lab.run(job, params, ctx);
+      hooks.requireLoaded();
       long bytes = new Artifacts(outDir).totalBytes();
       if (bytes > Artifacts.MAX_TOTAL_BYTES) {
         throw new LabFailure(LabExit.BAD_INPUT, "the run's results total " + bytes
@@ -98,6 +99,7 @@ final class Commands {
     }
     try (StudentHooks hooks = StudentHooks.open(job, lab.spec(), hooksOption)) {
       Evaluation evaluation = lab.evaluate(job, params, new Artifacts(artifactDir), hooks);
+      hooks.requireLoaded();
       out.println(ContractJson.MAPPER.writeValueAsString(evaluation));
     }
   }

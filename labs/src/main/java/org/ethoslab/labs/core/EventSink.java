@@ -11,16 +11,39 @@ import org.ethoslab.contract.ContractJson;
  */
 public final class EventSink {
   private final PrintStream out;
+  private final Gate gate;
 
   public EventSink(PrintStream out) {
+    this(out, wait -> { });
+  }
+
+  private EventSink(PrintStream out, Gate gate) {
     this.out = out;
+    this.gate = gate;
+  }
+
+  /**
+   * What the trainer's events pass: the student's hooks having loaded. A phase after {@code preparing} waits for it
+   * (no run trains on code that did not compile); a progress event only looks, so a failed load stops the
+   * preparation at its next report. Either throws the load's failure.
+   */
+  @FunctionalInterface
+  public interface Gate {
+    void check(boolean wait);
+  }
+
+  /** The same sink, its events passing {@code gate}. */
+  public EventSink gatedBy(Gate next) {
+    return new EventSink(out, next);
   }
 
   public void phase(String phase) {
+    gate.check(!phase.equals("preparing"));
     emit(node("phase").put("phase", phase));
   }
 
   public void progress(double fraction, String message) {
+    gate.check(false);
     emit(node("progress").put("fraction", Math.max(0, Math.min(1, fraction))).put("message", message));
   }
 
@@ -52,10 +75,13 @@ public final class EventSink {
     return ContractJson.MAPPER.createObjectNode().put("type", type);
   }
 
-  private synchronized void emit(ObjectNode node) {
+  private void emit(ObjectNode node) {
     try {
-      out.println(ContractJson.MAPPER.writeValueAsString(node));
-      out.flush();
+      String line = ContractJson.MAPPER.writeValueAsString(node);
+      synchronized (out) {
+        out.println(line);
+        out.flush();
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event not serialisable", e);
     }

@@ -22,21 +22,27 @@ public final class Hook<T> {
 
   private final String name;
   private final Method method;
-  private final HookClient client;
+  private final Channel channel;
   private final Object implementation;
   private final boolean submitted;
 
-  private Hook(String name, Class<T> type, HookClient client, Object implementation, boolean submitted) {
+  /** The hook channel, opened at the first call: it waits until the hook host has loaded the student's classes. */
+  @FunctionalInterface
+  interface Channel {
+    HookClient open() throws IOException;
+  }
+
+  private Hook(String name, Class<T> type, Channel channel, Object implementation, boolean submitted) {
     this.name = name;
     this.method = HookMethods.of(type);
-    this.client = client;
+    this.channel = channel;
     this.implementation = implementation;
     this.submitted = submitted;
   }
 
   /** The student's hook, answered over the hook channel. */
-  static <T> Hook<T> overChannel(String name, Class<T> type, HookClient client) {
-    return new Hook<>(name, type, client, null, true);
+  static <T> Hook<T> overChannel(String name, Class<T> type, Channel channel) {
+    return new Hook<>(name, type, channel, null, true);
   }
 
   /** A hook answered in this process by trusted code: the lab's reference, or a stand-in of the project's. */
@@ -68,7 +74,8 @@ public final class Hook<T> {
    * answer that cannot be read is the student's failure, a lost channel propagates for the runner to judge.
    */
   public List<HookOutcome> callAll(List<Object[]> arguments) throws IOException {
-    if (client != null) {
+    if (channel != null) {
+      HookClient client = channel.open();
       try {
         return client.call(name, method, arguments);
       } catch (HookProtocolException e) {

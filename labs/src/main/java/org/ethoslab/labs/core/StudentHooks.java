@@ -14,6 +14,7 @@ import org.ethoslab.contract.hook.LoadReport;
 import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.contract.job.LabExit;
 import org.ethoslab.contract.lab.LabSpec;
+import org.ethoslab.hooks.channel.HookChannelLost;
 import org.ethoslab.hooks.channel.HookClient;
 import org.ethoslab.hooks.channel.LocalHookHost;
 
@@ -32,16 +33,21 @@ public final class StudentHooks implements AutoCloseable {
   private final Set<String> submitted;
   private final HookClient client;
   private final Map<String, Object> standIns;
+  private final LocalHookHost.Started localHost;
+  private volatile boolean loaded;
 
-  private StudentHooks(Set<String> submitted, HookClient client, Map<String, Object> standIns) {
+  private StudentHooks(Set<String> submitted, HookClient client, Map<String, Object> standIns,
+                       LocalHookHost.Started localHost) {
     this.submitted = Set.copyOf(submitted);
     this.client = client;
     this.standIns = Map.copyOf(standIns);
+    this.localHost = localHost;
+    this.loaded = localHost == null;
   }
 
   /** No student hooks: every hook is its reference. */
   public static StudentHooks none() {
-    return new StudentHooks(Set.of(), null, Map.of());
+    return new StudentHooks(Set.of(), null, Map.of(), null);
   }
 
   /**
@@ -49,7 +55,7 @@ public final class StudentHooks implements AutoCloseable {
    * project's own (results tables, tests of the probes). Never for student code, which runs only in the hook host.
    */
   public static StudentHooks standIns(Map<String, Object> implementations) {
-    return new StudentHooks(implementations.keySet(), null, implementations);
+    return new StudentHooks(implementations.keySet(), null, implementations, null);
   }
 
   /**
@@ -74,17 +80,56 @@ public final class StudentHooks implements AutoCloseable {
     if (channel.startsWith("socket:")) {
       SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(channel.substring(7))));
       return new StudentHooks(job.hooks().keySet(), new HookClient(Channels.newInputStream(socket),
-          Channels.newOutputStream(socket), socket), Map.of());
+          Channels.newOutputStream(socket), socket), Map.of(), null);
     }
     if (!channel.equals("local")) {
       throw LabFailure.badInput("--hooks", "must be local, none or socket:PATH, got " + channel);
     }
+    // The host compiles while the lab starts (engine, data); the first call waits for it.
     LocalHookHost.Started host = LocalHookHost.start(new HookSources(sources));
-    if (host.report().status() != LoadReport.Status.LOADED) {
-      closeQuietly(host.client());
-      throw loadFailure(host.report());
+    return new StudentHooks(job.hooks().keySet(), null, Map.of(), host);
+  }
+
+  /**
+   * Waits until the student's hooks are loaded, and fails as the student's compile error or unusable class when they
+   * are not. Called before the first hook call, and after the phase, so a phase that calls no hook still reports it.
+   * (Over the runner's socket the runner has checked the load before relaying.)
+   */
+  public void requireLoaded() throws IOException {
+    if (loaded) {
+      return;
     }
-    return new StudentHooks(job.hooks().keySet(), host.client(), Map.of());
+    LoadReport report = localHost.report();
+    if (report.status() != LoadReport.Status.LOADED) {
+      throw loadFailure(report);
+    }
+    loaded = true;
+  }
+
+  /**
+   * {@link #requireLoaded()} as the trainer's {@link EventSink.Gate}: with {@code wait} it waits for the load report,
+   * without it only looks whether one has come; a lost host is the channel lost.
+   */
+  public void checkLoaded(boolean wait) {
+    if (loaded || !wait && !localHost.reported()) {
+      return;
+    }
+    try {
+      requireLoaded();
+    } catch (HookChannelLost lost) {
+      throw new LabFailure(LabExit.HOOK_CHANNEL_LOST, lost.getMessage());
+    } catch (IOException e) {
+      throw new LabFailure(LabExit.INTERNAL_ERROR, "the hook host's load report could not be read: " + e, e);
+    }
+  }
+
+  /** The channel to the hook host, once the student's hooks are loaded. */
+  private HookClient channel() throws IOException {
+    if (localHost == null) {
+      return client;
+    }
+    requireLoaded();
+    return localHost.client();
   }
 
   /** What a failed load means for the job: a compile error, or a class that cannot serve as the hook. */
@@ -101,7 +146,8 @@ public final class StudentHooks implements AutoCloseable {
     if (standIns.containsKey(name)) {
       return Hook.inProcess(name, type, standIns.get(name), true);
     }
-    return submitted.contains(name) ? Hook.overChannel(name, type, client) : Hook.reference(name, type, reference);
+    return submitted.contains(name) ? Hook.overChannel(name, type, this::channel)
+        : Hook.reference(name, type, reference);
   }
 
   /** True when the job carries the student's own {@code name}. */
@@ -109,14 +155,12 @@ public final class StudentHooks implements AutoCloseable {
     return submitted.contains(name);
   }
 
-  /** Calls made over the channel so far (each argument list counts once). */
-  public long channelCalls() {
-    return client == null ? 0 : client.calls();
-  }
-
   @Override
   public void close() {
     closeQuietly(client);
+    if (localHost != null) {
+      closeQuietly(localHost::close);
+    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -25,9 +25,10 @@ final class HookHostLimits {
   static List<String> jvmOptions(JobLimits limits, String tmpDir) {
     // The JVM's own messages ("Terminating due to java.lang.OutOfMemoryError", unified-logging warnings such as a
     // thread it could not start) go to stdout by default, which is the hook channel: they would read as the student
-    // writing to it. Both go to stderr instead.
+    // writing to it. Both go to stderr instead. The client compiler alone: the host runs javac once and short hook
+    // calls while the trainer or evaluator works, and C2's compile threads would compete with it for the job's cores.
     return List.of("-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
-        "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:ActiveProcessorCount=1",
+        "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.io.tmpdir=" + tmpDir,
         "-Dfile.encoding=UTF-8");
   }
