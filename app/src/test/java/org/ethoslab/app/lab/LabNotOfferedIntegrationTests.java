@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,18 @@ import org.ethoslab.app.labspec.PublishedLabs;
 import org.ethoslab.app.lesson.ProgressService;
 import org.ethoslab.app.offering.Offering;
 import org.ethoslab.app.offering.OfferingService;
+import org.ethoslab.app.testsupport.BrowserSupport;
 import org.ethoslab.curriculum.ItemKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -33,9 +40,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A lab item whose lab no runner offers (its published spec is taken away for the test, then put back): the lab page,
  * its settings and analytics say so in plain words instead of failing, the offering's lab list marks it, and the
- * student's run history stays readable.
+ * student's run history stays readable. The student's page is also looked at in Chromium (screenshot
+ * {@code target/screenshots/lab-not-offered.png}, no serious accessibility violation).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class LabNotOfferedIntegrationTests {
 
@@ -50,6 +58,7 @@ class LabNotOfferedIntegrationTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired UserDetailsService users;
   @Autowired MockMvc mvc;
+  @LocalServerPort int port;
 
   private List<Map<String, Object>> takenAway;
   private String teacherEmail;
@@ -111,6 +120,24 @@ class LabNotOfferedIntegrationTests {
     }
     assertThat(mvc.perform(get(base).with(teacher)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString()).contains("No runner offers this lab yet: its settings and analytics open once one does.");
+  }
+
+  @Test
+  void aStudentSeesThePlainNoticeInTheBrowser() {
+    try (BrowserSupport browser = BrowserSupport.start()) {
+      WebDriver driver = browser.driver();
+      String base = "http://127.0.0.1:" + port;
+      driver.get(base + "/login");
+      driver.findElement(By.id("username")).sendKeys(studentEmail);
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(base + "/"));
+      driver.get(base + "/offerings/" + offering.getId() + "/labs/" + item.getId());
+      assertThat(driver.findElement(By.tagName("main")).getText()).contains("This lab cannot run yet");
+      assertThat(driver.findElements(By.id("lab-form"))).isEmpty();
+      browser.screenshot("lab-not-offered");
+      assertThat(browser.accessibilityViolations()).isEmpty();
+    }
   }
 
   private boolean isPrefopt(CourseItem i) {

@@ -103,6 +103,9 @@ class RunPageChannelsBrowserIntegrationTests {
       assertThat(driver.findElement(By.id("run-unsandboxed")).isDisplayed()).isTrue();
       assertThat(driver.findElement(By.id("run-unsandboxed")).getText()).contains("No sandbox");
       browser.screenshot("run-channels-01-student-output");
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+          "document.getElementById('run-log').scrollIntoView({block: 'center'});");
+      browser.screenshot("run-channels-01b-log");
 
       events.append(jobId, runner, List.of(event(6, "phase", "runner", "phase", "retry", "message",
           "The platform failed (the sandbox died); trying again.")));
