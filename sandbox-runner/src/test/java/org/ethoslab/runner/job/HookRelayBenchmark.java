@@ -80,9 +80,13 @@ public final class HookRelayBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path work = Files.createTempDirectory("relay-bench-");
+    // Set up like a runner: a temporary directory is 0700, which the sandbox uids could not enter.
+    Path temp = Files.createTempDirectory("relay-bench-");
+    org.ethoslab.runner.ExecutorConformanceAccess.RunnerSetup setup = org.ethoslab.runner.ExecutorConformanceAccess
+        .setUp(temp);
+    Path work = setup.workDir();
     ExecutorSettings settings = ExecutorSettings.defaults(1, work);
-    LabDistribution lab = org.ethoslab.runner.ExecutorConformanceAccess.fixture();
+    LabDistribution lab = setup.lab();
     try (ExecutorProvider provider = ExecutorRegistry.detect(settings)) {
       System.out.println("isolation " + provider.features().isolation() + " (" + provider.features().detail() + ")");
       LabSpec spec = new LabSpec("bench", "1", "bench", "", "cpu-small", new LabSpec.Limits(60, 60, 256), List.of(),
@@ -91,7 +95,8 @@ public final class HookRelayBenchmark {
       JobInput job = new JobInput("1", "bench", "1", 1, null, Map.of("SoftVote", SOFT_VOTE, "TaskArithmetic", MERGE),
           null, null, null, null, null, null);
       JobEnvironment env = new JobEnvironment(lab, work, Optional.empty(), true, 1, 1024, Duration.ofMinutes(5),
-          Duration.ofMinutes(10), Duration.ofMinutes(5), 0, OptionalInt.empty(), new LabSpecs(Map.of()), work);
+          Duration.ofMinutes(10), Duration.ofMinutes(5), 0, OptionalInt.empty(), new LabSpecs(Map.of()),
+          setup.channelRoot());
       double[] load = new double[runs];
       double[] single = new double[runs];
       double[] batched = new double[runs];
@@ -122,6 +127,12 @@ public final class HookRelayBenchmark {
       System.out.printf(Locale.ROOT, "relayed calls in batches of 500: %s /s%n", spread(batched, "%.0f"));
       System.out.printf(Locale.ROOT, "MergeAlign-sized calls (3 x 600k values in, 600k out): %s /s%n",
           spread(merges, "%.1f"));
+    } finally {
+      for (Path dir : List.of(work, temp)) {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
   }
 
