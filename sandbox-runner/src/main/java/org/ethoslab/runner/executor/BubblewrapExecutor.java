@@ -142,18 +142,7 @@ final class BubblewrapExecutor implements Executor {
   }
 
   @Override
-  public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
-      throws ExecutorException {
-    return start(command, sink, stop, SupervisedProcess.Stdio.LINES).await();
-  }
-
-  @Override
-  public RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
-      throws ExecutorException {
-    return start(command, stderr, stop, SupervisedProcess.Stdio.CHANNEL);
-  }
-
-  private RunningStage start(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
+  public RunningStage launch(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
                              SupervisedProcess.Stdio stdio) throws ExecutorException {
     Path status = request.privateDir().resolve("bwrap-status.json");
     List<Path> procs = jail == null ? List.of() : jail.procsFiles();

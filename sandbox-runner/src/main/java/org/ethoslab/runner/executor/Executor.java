@@ -23,15 +23,28 @@ public interface Executor {
   /** Where the child sees the request's channel directory ({@code /hooks} inside bubblewrap, its host path otherwise). */
   String channelDirInside();
 
+  /**
+   * Starts the command in the prepared sandbox, supervised (wall time, output cap, stop requests) once awaited; with
+   * {@link SupervisedProcess.Stdio#LINES} its stdout goes to the sink as lines, with
+   * {@link SupervisedProcess.Stdio#CHANNEL} stdin and stdout are left to the caller and stderr goes to the sink.
+   */
+  RunningStage launch(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
+                      SupervisedProcess.Stdio stdio) throws ExecutorException;
+
   /** Runs the command and supervises it (wall time, output cap, stop requests); stdout goes to the sink as lines. */
-  StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop) throws ExecutorException;
+  default StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
+      throws ExecutorException {
+    return launch(command, sink, stop, SupervisedProcess.Stdio.LINES).await();
+  }
 
   /**
    * Starts the command with its stdin and stdout left to the caller as a binary channel (the hook host), stderr to
    * the sink; supervised like {@link #run} once the caller awaits it.
    */
-  RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
-      throws ExecutorException;
+  default RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
+      throws ExecutorException {
+    return launch(command, stderr, stop, SupervisedProcess.Stdio.CHANNEL);
+  }
 
   /** After the stage: makes sure nothing of it still runs, so its files can be read without a race. */
   void finish();

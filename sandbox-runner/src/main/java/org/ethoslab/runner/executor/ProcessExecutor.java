@@ -80,18 +80,7 @@ final class ProcessExecutor implements Executor {
   }
 
   @Override
-  public StageOutcome run(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop)
-      throws ExecutorException {
-    return start(command, sink, stop, SupervisedProcess.Stdio.LINES).await();
-  }
-
-  @Override
-  public RunningStage start(StageCommand command, SupervisedProcess.LineSink stderr, StopSignal stop)
-      throws ExecutorException {
-    return start(command, stderr, stop, SupervisedProcess.Stdio.CHANNEL);
-  }
-
-  private RunningStage start(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
+  public RunningStage launch(StageCommand command, SupervisedProcess.LineSink sink, StopSignal stop,
                              SupervisedProcess.Stdio stdio) throws ExecutorException {
     List<String> argv = new ArrayList<>();
     if (dropPrivileges) {
