@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.ethoslab.runner.executor.DirectoryTree;
 
 /**
  * Where the runner keeps what its sandboxes must reach. A root runner drops every sandbox to an unprivileged uid, and
@@ -175,13 +176,9 @@ record RunnerDirectories(Path workDir, Path channelRoot, Map<Path, Path> moved) 
   }
 
   private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    String problem = DirectoryTree.delete(dir);
+    if (!problem.isEmpty()) {
+      throw new IOException("the old mirror " + dir + " could not be removed: " + problem);
     }
   }
 

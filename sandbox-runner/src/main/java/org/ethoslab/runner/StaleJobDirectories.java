@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.ethoslab.runner.executor.DirectoryTree;
 
 /**
  * Removes job directories a killed runner left behind, unmounting the size-limited tmpfs first where one is still
@@ -54,10 +54,9 @@ final class StaleJobDirectories {
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warning("Could not delete " + dir + ": " + e.getMessage());
+    String problem = DirectoryTree.delete(dir);
+    if (!problem.isEmpty()) {
+      LOG.warning("Could not delete " + dir + " completely: " + problem);
     }
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import org.ethoslab.contract.hook.HookFrame;
 import org.ethoslab.contract.runner.CompleteRequest;
 import org.ethoslab.contract.runner.Outcome;
 import org.ethoslab.hooks.host.HookHost;
+import org.ethoslab.runner.executor.DirectoryTree;
 import org.ethoslab.runner.fixtures.HostileHooks;
 import org.ethoslab.runner.fixtures.HostileLab;
 import org.ethoslab.runner.job.LabDistribution;
@@ -38,12 +38,10 @@ class PrivateFolderIntegrationTests {
   private Path chosen;
 
   @AfterEach
-  void removeFolders() throws IOException {
+  void removeFolders() {
     for (Path dir : new Path[] {folder, chosen}) {
-      if (dir != null && Files.exists(dir)) {
-        try (Stream<Path> files = Files.walk(dir)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+      if (dir != null) {
+        DirectoryTree.delete(dir);
       }
     }
   }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The README's run command, {@code java -jar app/target/ethoslab-app.jar}, started from a checkout inside a folder no
@@ -87,10 +87,8 @@ class ReadmeRunDeploymentIntegrationTests {
   @AfterEach
   void removeFolders() throws IOException {
     for (Path dir : new Path[] {folder, movedWorkDir}) {
-      if (dir != null && Files.exists(dir)) {
-        try (Stream<Path> files = Files.walk(dir)) {
-          files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+      if (dir != null) {
+        FileSystemUtils.deleteRecursively(dir);
       }
     }
   }

@@ -14,6 +14,7 @@ import org.ethoslab.hooks.channel.HookClient;
 import org.ethoslab.hooks.channel.HookMethods;
 import org.ethoslab.hooks.channel.LocalHookHost;
 import org.ethoslab.hooks.w2s.Voting;
+import org.ethoslab.labs.core.DirectoryTree;
 
 /**
  * What moving student code into a hook host of its own costs. For each lab's default job with the student's hooks
@@ -109,9 +110,7 @@ public final class ProcessSplitBenchmark {
       }
       return wall;
     } finally {
-      try (var files = Files.walk(out)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      DirectoryTree.delete(out);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ethoslab.contract.ContractJson;
+import org.ethoslab.labs.core.DirectoryTree;
 
 /**
  * Times the W2S lab the way the sandbox runner runs it: two fresh JVMs per repetition, {@code run} (untrusted) then
@@ -63,9 +64,7 @@ public final class W2sBenchmark {
           Math.max(run.peakRssKb(), eval.peakRssKb()), ContractJson.MAPPER.readTree(out.resolve("timings.json")
           .toFile()), ContractJson.MAPPER.readTree(eval.stdout()));
     } finally {
-      try (var files = Files.walk(out)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      DirectoryTree.delete(out);
     }
   }
 

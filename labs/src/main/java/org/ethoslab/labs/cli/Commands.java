@@ -12,6 +12,7 @@ import org.ethoslab.contract.job.LabExit;
 import org.ethoslab.contract.lab.Evaluation;
 import org.ethoslab.labs.core.Artifacts;
 import org.ethoslab.labs.core.ComputeScale;
+import org.ethoslab.labs.core.DirectoryTree;
 import org.ethoslab.labs.core.EventSink;
 import org.ethoslab.labs.core.Lab;
 import org.ethoslab.labs.core.LabContext;
@@ -85,7 +86,7 @@ final class Commands {
             + "parameters");
       }
     } finally {
-      deleteTree(scratch);
+      DirectoryTree.delete(scratch);
     }
   }
 
@@ -147,11 +148,5 @@ final class Commands {
       throw LabFailure.badInput(name, "missing option; " + USAGE);
     }
     return args.get(i + 1);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.function.Consumer;
+import org.ethoslab.labs.core.DirectoryTree;
 
 /**
  * Built models by recipe hash, in a directory of their own (never the read-only DJL cache): {@code
@@ -116,10 +116,10 @@ public final class ModelCache {
         }
         // Another process finished the same recipe first (rename onto its non-empty folder failed);
         // its folder is equivalent.
-        deleteTree(tmp);
+        DirectoryTree.delete(tmp);
       }
     } catch (Exception e) {
-      deleteTree(tmp);
+      DirectoryTree.delete(tmp);
       throw e;
     }
     if (!Files.isRegularFile(target.resolve(COMPLETE))) {
@@ -138,15 +138,6 @@ public final class ModelCache {
       return true;
     } catch (IOException | UnsupportedOperationException e) {
       return false;
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

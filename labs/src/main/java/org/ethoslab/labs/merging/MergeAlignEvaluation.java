@@ -14,6 +14,7 @@ import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.hooks.ParameterTree;
 import org.ethoslab.hooks.merging.MergeMethod;
 import org.ethoslab.labs.core.Artifacts;
+import org.ethoslab.labs.core.DirectoryTree;
 import org.ethoslab.labs.core.LabFailure;
 import org.ethoslab.labs.core.Rubric;
 import org.ethoslab.labs.core.StudentHooks;
@@ -55,7 +56,7 @@ final class MergeAlignEvaluation {
       });
       return score(spec, job, cfg, artifacts, folders, hooks);
     } finally {
-      deleteTree(scratch);
+      DirectoryTree.delete(scratch);
     }
   }
 
@@ -153,12 +154,6 @@ final class MergeAlignEvaluation {
       return merged;
     } catch (IOException | IllegalArgumentException e) {
       throw LabFailure.badInput("artifacts", MergeAlignArtifacts.MERGED + ": " + e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

@@ -1,17 +1,14 @@
 package org.ethoslab.runner.executor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.ethoslab.runner.sandbox.Canary;
 import org.ethoslab.runner.sandbox.CgroupHierarchy;
 import org.ethoslab.runner.sandbox.JobLimits;
@@ -63,24 +60,7 @@ final class IsolationProbe {
     } finally {
       executor.finish();
       executor.cleanup();
-      deleteTree(base);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // Left for the next start's sweep.
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // Left for the next start's sweep.
+      DirectoryTree.delete(base);
     }
   }
 }

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.ethoslab.contract.job.InvalidJobException;
 import org.ethoslab.contract.job.JobInput;
 import org.ethoslab.contract.lab.LabSpec;
 import org.ethoslab.contract.runner.ClaimResponse;
 import org.ethoslab.contract.runner.Outcome;
+import org.ethoslab.runner.executor.DirectoryTree;
 import org.ethoslab.runner.executor.Executor;
 import org.ethoslab.runner.executor.ExecutorException;
 import org.ethoslab.runner.executor.ExecutorProvider;
@@ -276,20 +273,10 @@ public final class JobLifecycle {
             : "The runner shut down during the run; the job will run again.", null, FailureKind.SYSTEM);
   }
 
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          LOG.fine("Could not delete " + path + ": " + e.getMessage());
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warning("Could not delete the job directory " + dir + ": " + e.getMessage());
+  private static void deleteTree(Path dir) {
+    String problem = DirectoryTree.delete(dir);
+    if (!problem.isEmpty()) {
+      LOG.warning("Could not delete the job directory " + dir + " completely: " + problem);
     }
   }
 }

@@ -69,7 +69,7 @@ class BubblewrapExecutorIntegrationTests {
       executor.finish();
       executor.cleanup();
       cgroups.ifPresent(CgroupHierarchy::close);
-      IsolationProbe.deleteTree(dir);
+      DirectoryTree.delete(dir);
     }
   }
 
@@ -95,7 +95,7 @@ class BubblewrapExecutorIntegrationTests {
       executor.finish();
       executor.cleanup();
       cgroups.ifPresent(CgroupHierarchy::close);
-      IsolationProbe.deleteTree(dir);
+      DirectoryTree.delete(dir);
     }
   }
 }

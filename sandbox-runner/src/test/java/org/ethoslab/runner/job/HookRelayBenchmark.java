@@ -23,6 +23,7 @@ import org.ethoslab.hooks.channel.HookMethods;
 import org.ethoslab.hooks.merging.MergeMethod;
 import org.ethoslab.hooks.merging.MergeSettings;
 import org.ethoslab.hooks.w2s.Voting;
+import org.ethoslab.runner.executor.DirectoryTree;
 import org.ethoslab.runner.executor.ExecutorProvider;
 import org.ethoslab.runner.executor.ExecutorRegistry;
 import org.ethoslab.runner.executor.ExecutorSettings;
@@ -128,11 +129,8 @@ public final class HookRelayBenchmark {
       System.out.printf(Locale.ROOT, "MergeAlign-sized calls (3 x 600k values in, 600k out): %s /s%n",
           spread(merges, "%.1f"));
     } finally {
-      for (Path dir : List.of(work, temp)) {
-        try (var files = Files.walk(dir)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
+      DirectoryTree.delete(work);
+      DirectoryTree.delete(temp);
     }
   }
 
